@@ -1,0 +1,33 @@
+package dev.vigil.model.aws;
+
+import dev.vigil.model.ResourceType;
+import java.util.List;
+
+/** The canonical AWS resource types. Ids are stable: rules and stored history refer to them. */
+public final class AwsTypes {
+    private AwsTypes() {
+    }
+
+    public static final ResourceType ACCOUNT = aws("aws.account", "Account-wide settings", dev.vigil.model.aws.account.Account.class);
+    public static final ResourceType REGION = aws("aws.region", "Per-region settings", dev.vigil.model.aws.account.Region.class);
+    public static final ResourceType S3_BUCKET = aws("aws.s3.bucket", "S3 bucket", dev.vigil.model.aws.s3.Bucket.class);
+    public static final ResourceType IAM_USER = aws("aws.iam.user", "IAM user", dev.vigil.model.aws.iam.User.class);
+    public static final ResourceType IAM_GROUP = aws("aws.iam.group", "IAM group", dev.vigil.model.aws.iam.Group.class);
+    public static final ResourceType IAM_ROLE = aws("aws.iam.role", "IAM role", dev.vigil.model.aws.iam.Role.class);
+    public static final ResourceType IAM_POLICY = aws("aws.iam.policy", "IAM managed policy", dev.vigil.model.aws.iam.ManagedPolicy.class);
+    public static final ResourceType EC2_SECURITY_GROUP = aws("aws.ec2.security-group", "VPC security group", dev.vigil.model.aws.ec2.SecurityGroup.class);
+    public static final ResourceType EC2_NETWORK_ACL = aws("aws.ec2.network-acl", "VPC network ACL", dev.vigil.model.aws.ec2.NetworkAcl.class);
+    public static final ResourceType EC2_VPC = aws("aws.ec2.vpc", "VPC", dev.vigil.model.aws.ec2.Vpc.class);
+    public static final ResourceType EC2_INSTANCE = aws("aws.ec2.instance", "EC2 instance", dev.vigil.model.aws.ec2.Instance.class);
+    public static final ResourceType EC2_VOLUME = aws("aws.ec2.volume", "EBS volume", dev.vigil.model.aws.ec2.Volume.class);
+    public static final ResourceType RDS_DB_INSTANCE = aws("aws.rds.db-instance", "RDS DB instance", dev.vigil.model.aws.rds.DbInstance.class);
+    public static final ResourceType KMS_KEY = aws("aws.kms.key", "KMS key", dev.vigil.model.aws.kms.Key.class);
+    public static final ResourceType CLOUDTRAIL_TRAIL = aws("aws.cloudtrail.trail", "CloudTrail trail", dev.vigil.model.aws.cloudtrail.Trail.class);
+
+    public static final List<ResourceType> ALL = List.of(ACCOUNT, REGION, S3_BUCKET, IAM_USER, IAM_GROUP, IAM_ROLE, IAM_POLICY,
+            EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_VPC, EC2_INSTANCE, EC2_VOLUME, RDS_DB_INSTANCE, KMS_KEY, CLOUDTRAIL_TRAIL);
+
+    private static ResourceType aws(String id, String description, Class<? extends Record> model) {
+        return new ResourceType(id, "aws", description, model);
+    }
+}
