@@ -1,0 +1,136 @@
+package dev.vigil.rules;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelLateFunctionBindings;
+import dev.vigil.model.Inventory;
+import dev.vigil.model.Resource;
+import dev.vigil.model.Result;
+import dev.vigil.model.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates compiled rules on resources. A check that is true is PASS, false is FAIL. A check that
+ * cannot be evaluated is UNKNOWN when it read a property the input left unknown (with the input's
+ * reason), and ERROR otherwise (with CEL's message). Never PASS by default.
+ *
+ * <p>Thread-safe: one evaluator serves every worker of a scan.
+ */
+public final class Evaluator {
+    private final Inventory inventory;
+    private final Instant asOf;
+    private final Map<String, Map<String, Object>> paramOverrides;
+
+    /**
+     * @param asOf           the time {@code daysSince} measures to
+     * @param paramOverrides rule id to parameter values that replace the rule's defaults
+     */
+    public Evaluator(Inventory inventory, Instant asOf, Map<String, Map<String, Object>> paramOverrides) {
+        this.inventory = inventory;
+        this.asOf = asOf;
+        this.paramOverrides = paramOverrides;
+    }
+
+    /** The parameter values a rule runs with: its defaults, overridden by the scan's configuration. */
+    public Map<String, Object> params(CompiledRule cr) {
+        Map<String, Object> overrides = paramOverrides.get(cr.id());
+        if (overrides == null || overrides.isEmpty()) return cr.rule().params();
+        Map<String, Object> merged = new HashMap<>(cr.rule().params());
+        merged.putAll(overrides);
+        return merged;
+    }
+
+    public Result evaluate(CompiledRule cr, Resource resource) {
+        return evaluate(cr, resource, params(cr));
+    }
+
+    Result evaluate(CompiledRule cr, Resource resource, Map<String, Object> params) {
+        Rule rule = cr.rule();
+        Map<String, Object> vars = Map.of("resource", resource.properties(), "params", params);
+        try {
+            Object out = cr.usesInventory() || cr.usesDates()
+                    ? cr.program().eval(vars, bindings(resource))
+                    : cr.program().eval(vars);
+            if (Boolean.TRUE.equals(out)) return Result.of(rule.id(), rule.severity(), Status.PASS, "", resource);
+            if (Boolean.FALSE.equals(out)) return Result.of(rule.id(), rule.severity(), Status.FAIL, failMessage(rule, resource, params), resource);
+            return Result.of(rule.id(), rule.severity(), Status.ERROR, "check returned " + out + " instead of true or false", resource);
+        } catch (CelEvaluationException e) {
+            Set<String> reasons = unknownReasons(cr, resource);
+            if (!reasons.isEmpty()) {
+                return Result.of(rule.id(), rule.severity(), Status.UNKNOWN, String.join("; ", reasons), resource);
+            }
+            return Result.of(rule.id(), rule.severity(), Status.ERROR, "could not evaluate: " + cause(e), resource);
+        }
+    }
+
+    private CelLateFunctionBindings bindings(Resource subject) {
+        return CelLateFunctionBindings.from(
+                CelFunctionBinding.from(RuleCompiler.RELATED, Map.class, String.class,
+                        (Map doc, String type) -> documents(inventory.related(subject, type))),
+                CelFunctionBinding.from(RuleCompiler.RESOURCES, String.class,
+                        type -> documents(inventory.ofType(subject.account(), type))),
+                CelFunctionBinding.from(RuleCompiler.DAYS_SINCE, String.class, this::daysSince));
+    }
+
+    private static List<Map<String, Object>> documents(List<Resource> resources) {
+        List<Map<String, Object>> out = new ArrayList<>(resources.size());
+        for (Resource r : resources) out.add(r.properties());
+        return out;
+    }
+
+    private long daysSince(String time) throws CelEvaluationException {
+        Instant then;
+        try {
+            then = time.length() == 10 ? LocalDate.parse(time).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CelEvaluationException("daysSince: '" + time + "' is not an ISO-8601 date or time");
+        }
+        return Duration.between(then, asOf).toDays();
+    }
+
+    /** The reasons the input gave for every unknown property the check reads, on this resource or on the ones it looked at. */
+    private Set<String> unknownReasons(CompiledRule cr, Resource resource) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (FieldPaths.Read read : cr.reads()) {
+            if (read.self()) {
+                String why = resource.unknownReason(read.path());
+                if (why != null) reasons.add(read.path() + " is unknown: " + why);
+            } else {
+                Set<Resource> others = new LinkedHashSet<>(inventory.ofType(resource.account(), read.type()));
+                others.addAll(inventory.related(resource, read.type()));
+                for (Resource other : others) {
+                    String why = other.unknownReason(read.path());
+                    if (why != null) reasons.add(read.type() + " " + other.name() + ": " + read.path() + " is unknown: " + why);
+                }
+            }
+        }
+        return reasons;
+    }
+
+    static String failMessage(Rule rule, Resource r, Map<String, Object> params) {
+        String m = rule.message().isBlank() ? "does not meet: " + rule.title() : rule.message();
+        m = m.replace("{name}", r.name()).replace("{id}", r.id()).replace("{region}", r.region()).replace("{account}", r.account());
+        for (var p : params.entrySet()) m = m.replace("{params." + p.getKey() + "}", String.valueOf(p.getValue()));
+        return m;
+    }
+
+    private static String cause(Throwable e) {
+        String msg = e.getMessage();
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+            if (e.getMessage() != null) msg = e.getMessage();
+        }
+        return msg == null ? e.getClass().getSimpleName() : msg.replace('\n', ' ');
+    }
+}
