@@ -1,0 +1,15 @@
+package dev.vigil.model.input;
+
+import dev.vigil.model.Resource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an input produced: canonical resources, the gaps in what it could see, the input types it
+ * read but Vigil does not model (counted, never silently dropped), and the moment the data
+ * describes (a snapshot's capture time; {@code null} for "now").
+ */
+public record Collected(List<Resource> resources, List<CoverageGap> gaps, Map<String, Long> unmodelled, Instant describesTime,
+                        List<String> files) {
+}
