@@ -1,0 +1,43 @@
+package dev.vigil.engine;
+
+import dev.vigil.model.Result;
+import dev.vigil.model.Severity;
+import dev.vigil.model.Status;
+import dev.vigil.model.input.CoverageGap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a scan, everything a writer needs and nothing it has to recompute: results sorted
+ * most severe first, coverage gaps, input types read but not modelled, and the parameter values
+ * each rule ran with.
+ */
+public record ScanReport(
+        List<String> files,
+        List<String> skippedFiles,
+        int resources,
+        Map<String, Long> resourcesByType,
+        Map<String, Long> unmodelled,
+        List<CoverageGap> gaps,
+        List<Result> results,
+        Map<String, Map<String, Object>> parameters,
+        int rulesEvaluated,
+        Instant evaluatedAsOf,
+        Instant startedAt,
+        Duration duration) {
+
+    public Map<Status, Long> countsByStatus() {
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) counts.put(s, 0L);
+        for (Result r : results) counts.merge(r.status(), 1L, Long::sum);
+        return counts;
+    }
+
+    /** True when a FAIL at {@code threshold} or more severe remains. */
+    public boolean failsAtOrAbove(Severity threshold) {
+        return results.stream().anyMatch(r -> r.status() == Status.FAIL && r.severity().atLeast(threshold));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vigil.report.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vigil.engine.ScanReport;
+import dev.vigil.model.Result;
+import dev.vigil.model.Status;
+import dev.vigil.model.input.CoverageGap;
+import dev.vigil.report.ReportContext;
+import dev.vigil.report.ReportWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/** Vigil's own JSON report, serialized from the records below (schema version 1). Every result is included, passes too: machines filter. */
+public final class JsonReportWriter implements ReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public record Document(int schemaVersion, String tool, String version, Scan scan, Map<Status, Long> summary,
+                           List<CoverageGap> coverageGaps, Map<String, Long> unmodelled, Map<String, Map<String, Object>> parameters,
+                           List<JsonResult> results) {
+    }
+
+    public record Scan(List<String> files, List<String> skippedFiles, String startedAt, long durationMs, String evaluatedAsOf,
+                       int rulesEvaluated, int resources, Map<String, Long> resourcesByType) {
+    }
+
+    public record JsonResult(String findingId, String ruleId, String title, String severity, Status status, String reason,
+                             ResourceRef resource, Map<String, List<String>> frameworks) {
+    }
+
+    public record ResourceRef(String provider, String type, String id, String name, String account, String region, String origin) {
+    }
+
+    @Override
+    public String id() {
+        return "json";
+    }
+
+    @Override
+    public void write(ScanReport report, ReportContext ctx, Writer out) throws IOException {
+        List<JsonResult> results = report.results().stream()
+                .map(r -> result(r, ctx))
+                .toList();
+        Document doc = new Document(1, "vigil", ctx.version(),
+                new Scan(report.files(), report.skippedFiles(), report.startedAt().toString(), report.duration().toMillis(),
+                        report.evaluatedAsOf().toString(), report.rulesEvaluated(), report.resources(), report.resourcesByType()),
+                report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), results);
+        JSON.writeValue(new NonClosing(out), doc);
+        out.write("\n");
+        out.flush();
+    }
+
+    private static JsonResult result(Result r, ReportContext ctx) {
+        String title = ctx.catalog().rule(r.ruleId()).map(c -> c.rule().title()).orElse(r.ruleId());
+        return new JsonResult(r.findingId(), r.ruleId(), title, r.severity().label(), r.status(), r.reason(),
+                new ResourceRef(r.provider(), r.resourceType(), r.resourceId(), r.resourceName(), r.account(), r.region(), r.origin()),
+                ctx.catalog().frameworksOf(r.ruleId()));
+    }
+
+    /** Jackson closes the writer it is given; the caller owns it. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vigil.report.table;
+
+import dev.vigil.engine.ScanReport;
+import dev.vigil.model.Result;
+import dev.vigil.model.Severity;
+import dev.vigil.model.Status;
+import dev.vigil.report.ReportContext;
+import dev.vigil.report.ReportWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The report for people: results grouped by severity and then by rule, failures first; ERROR and
+ * UNKNOWN are always listed (they are what Vigil could not see), passes only when asked. Ends with a
+ * summary line, the coverage gaps, the types read but not modelled, and the parameters used.
+ */
+public final class TableReportWriter implements ReportWriter {
+    private static final String RESET = "\u001b[0m", BOLD = "\u001b[1m", DIM = "\u001b[2m";
+    private static final String RED = "\u001b[31m", GREEN = "\u001b[32m", YELLOW = "\u001b[33m", MAGENTA = "\u001b[35m", CYAN = "\u001b[36m";
+
+    @Override
+    public String id() {
+        return "table";
+    }
+
+    @Override
+    public void write(ScanReport report, ReportContext ctx, Writer out) throws IOException {
+        Style s = new Style(ctx.colour());
+        out.write(s.bold("Vigil scan") + ": " + report.files().size() + " file(s), " + report.resources() + " resources, "
+                + report.rulesEvaluated() + " rules, evaluated as of " + report.evaluatedAsOf() + "\n");
+
+        List<Result> shown = report.results().stream().filter(r -> ctx.showPassed() || r.status() != Status.PASS).toList();
+        for (Severity severity : Severity.values()) {
+            List<Result> group = shown.stream().filter(r -> r.severity() == severity).toList();
+            if (group.isEmpty()) continue;
+            long failed = group.stream().filter(r -> r.status() == Status.FAIL).count();
+            out.write("\n" + s.severity(severity, severity.name()) + s.dim("  (" + failed + " failed, " + group.size() + " listed)") + "\n");
+            Map<String, List<Result>> byRule = group.stream().collect(Collectors.groupingBy(Result::ruleId, LinkedHashMap::new, Collectors.toList()));
+            for (var e : byRule.entrySet()) {
+                String title = ctx.catalog().rule(e.getKey()).map(r -> r.rule().title()).orElse(e.getKey());
+                out.write("  " + s.bold(title) + s.dim("  [" + e.getKey() + "]") + "\n");
+                int nameWidth = Math.min(48, e.getValue().stream().mapToInt(r -> r.resourceName().length()).max().orElse(10));
+                int regionWidth = e.getValue().stream().mapToInt(r -> r.region().length()).max().orElse(6);
+                for (Result r : e.getValue()) {
+                    out.write("    " + s.status(r.status()) + "  " + pad(clip(r.resourceName(), 48), nameWidth) + "  "
+                            + pad(r.region(), regionWidth) + "  " + r.reason() + "\n");
+                }
+            }
+        }
+        var counts = report.countsByStatus();
+        out.write("\n" + s.bold("Summary") + ": " + s.colour(RED, counts.get(Status.FAIL) + " FAIL") + ", "
+                + s.colour(MAGENTA, counts.get(Status.ERROR) + " ERROR") + ", " + s.colour(YELLOW, counts.get(Status.UNKNOWN) + " UNKNOWN") + ", "
+                + s.colour(GREEN, counts.get(Status.PASS) + " PASS") + "  (" + report.results().size() + " results, "
+                + report.resources() + " resources, " + report.rulesEvaluated() + " rules, " + report.duration().toMillis() + " ms)\n");
+        if (!report.gaps().isEmpty()) {
+            out.write(s.bold("Coverage gaps") + " (" + report.gaps().size() + "): results that depend on these are UNKNOWN or ERROR, never PASS\n");
+            for (var g : report.gaps()) out.write("  - " + g.scope() + ": " + g.reason() + "\n");
+        }
+        if (!report.unmodelled().isEmpty()) {
+            out.write(s.bold("Read but not modelled") + " (not evaluated): "
+                    + report.unmodelled().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")) + "\n");
+        }
+        if (!report.skippedFiles().isEmpty()) {
+            out.write(s.bold("Skipped files") + " (no input reads them): " + String.join(", ", report.skippedFiles()) + "\n");
+        }
+        if (!report.parameters().isEmpty()) {
+            List<String> ps = new ArrayList<>();
+            report.parameters().forEach((rule, params) -> ps.add(rule + " " + params.entrySet().stream()
+                    .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "))));
+            out.write(s.bold("Parameters") + ": " + String.join("; ", ps) + "\n");
+        }
+        out.flush();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private record Style(boolean on) {
+        String colour(String code, String text) {
+            return on ? code + text + RESET : text;
+        }
+
+        String bold(String text) {
+            return colour(BOLD, text);
+        }
+
+        String dim(String text) {
+            return colour(DIM, text);
+        }
+
+        String severity(Severity sev, String text) {
+            return colour(switch (sev) {
+                case CRITICAL -> BOLD + MAGENTA;
+                case HIGH -> BOLD + RED;
+                case MEDIUM -> BOLD + YELLOW;
+                case LOW -> BOLD + CYAN;
+                case INFO -> BOLD;
+            }, text);
+        }
+
+        String status(Status st) {
+            String label = pad(st.name(), 7);
+            return colour(switch (st) {
+                case FAIL -> RED;
+                case ERROR -> MAGENTA;
+                case UNKNOWN -> YELLOW;
+                case PASS -> GREEN;
+            }, label);
+        }
+    }
+}
