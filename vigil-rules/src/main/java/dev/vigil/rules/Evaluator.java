@@ -28,6 +28,7 @@ import java.util.Set;
  * <p>Thread-safe: one evaluator serves every worker of a scan.
  */
 public final class Evaluator {
+    private static final String NOT_IN_SCAN = "related resource unknown: ";
     private final Inventory inventory;
     private final Instant asOf;
     private final Map<String, Map<String, Object>> paramOverrides;
@@ -67,20 +68,35 @@ public final class Evaluator {
             return Result.of(rule.id(), rule.severity(), Status.ERROR, "check returned " + out + " instead of true or false", resource);
         } catch (CelEvaluationException e) {
             Set<String> reasons = unknownReasons(cr, resource);
+            String message = cause(e);
+            if (message.contains(NOT_IN_SCAN)) reasons.add(message.substring(message.indexOf(NOT_IN_SCAN) + NOT_IN_SCAN.length()));
             if (!reasons.isEmpty()) {
                 return Result.of(rule.id(), rule.severity(), Status.UNKNOWN, String.join("; ", reasons), resource);
             }
-            return Result.of(rule.id(), rule.severity(), Status.ERROR, "could not evaluate: " + cause(e), resource);
+            return Result.of(rule.id(), rule.severity(), Status.ERROR, "could not evaluate: " + message, resource);
         }
     }
 
     private CelLateFunctionBindings bindings(Resource subject) {
         return CelLateFunctionBindings.from(
                 CelFunctionBinding.from(RuleCompiler.RELATED, Map.class, String.class,
-                        (Map doc, String type) -> documents(inventory.related(subject, type))),
+                        (Map doc, String type) -> related(subject, type)),
                 CelFunctionBinding.from(RuleCompiler.RESOURCES, String.class,
                         type -> documents(inventory.ofType(subject.account(), type))),
                 CelFunctionBinding.from(RuleCompiler.DAYS_SINCE, String.class, this::daysSince));
+    }
+
+    /**
+     * The related resources of a type. A relation whose target is not in the scan (a log bucket in
+     * another account, say) makes the answer unknowable, so it raises an error that becomes UNKNOWN.
+     */
+    private List<Map<String, Object>> related(Resource subject, String type) throws CelEvaluationException {
+        for (var rel : subject.relations()) {
+            if (rel.targetType().equals(type) && inventory.byId(rel.targetId()) == null) {
+                throw new CelEvaluationException(NOT_IN_SCAN + type + " " + rel.targetId() + " (" + rel.kind() + ") is not among the scanned resources");
+            }
+        }
+        return documents(inventory.related(subject, type));
     }
 
     private static List<Map<String, Object>> documents(List<Resource> resources) {

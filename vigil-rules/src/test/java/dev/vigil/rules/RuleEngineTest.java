@@ -146,6 +146,22 @@ class RuleEngineTest {
     }
 
     @Test
+    void aRelatedResourceOutsideTheScanMakesTheResultUnknownNotAPass() {
+        String text = """
+                id: test-trail-bucket-logged
+                title: Trail bucket logs access
+                resource: aws.cloudtrail.trail
+                severity: low
+                check: related(resource, 'aws.s3.bucket').all(b, b.logging.enabled)
+                """;
+        Resource trail = new Resource("aws", "aws.cloudtrail.trail", "t1", "t1", "111122223333", "us-east-1", Map.of(), Map.of(), Map.of(), null,
+                List.of(new Relation("logs-to", "aws.s3.bucket", "arn:aws:s3:::central-logs")));
+        Result r = eval(compile(text), trail);
+        assertThat(r.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(r.reason()).contains("aws.s3.bucket arn:aws:s3:::central-logs (logs-to) is not among the scanned resources");
+    }
+
+    @Test
     void theTesterRejectsARuleWithoutAFailingExample() {
         String text = BUCKET_RULE.substring(0, BUCKET_RULE.indexOf("  - name: open"));
         var outcome = new RuleTester(compiler).test(compile(text));
