@@ -58,10 +58,13 @@ public final class ScanEngine {
 
     public ScanReport scan(ScanRequest request) {
         Instant started = clock.instant();
+        Map<String, Duration> stages = new LinkedHashMap<>();
+        Instant mark = started;
 
         Map<ScanInput, List<Path>> assigned = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         discover(request.paths(), assigned, skipped);
+        mark = lap(stages, "discover", mark);
 
         List<Resource> resources = new ArrayList<>();
         List<CoverageGap> gaps = new ArrayList<>();
@@ -77,7 +80,9 @@ public final class ScanEngine {
             if (c.describesTime() != null && (describes == null || c.describesTime().isAfter(describes))) describes = c.describesTime();
         }
 
+        mark = lap(stages, "read", mark);
         Inventory inventory = new Inventory(resources);
+        mark = lap(stages, "index", mark);
 
         List<CompiledRule> rules = select(request);
 
@@ -89,6 +94,7 @@ public final class ScanEngine {
                 .flatMap(res -> rulesByType.getOrDefault(res.type(), List.of()).stream().map(r -> evaluator.evaluate(r, res)))
                 .sorted(ORDER)
                 .toList();
+        lap(stages, "evaluate", mark);
 
         Map<String, Map<String, Object>> parameters = new TreeMap<>();
         for (CompiledRule r : rules) {
@@ -97,7 +103,13 @@ public final class ScanEngine {
         Map<String, Long> byType = new TreeMap<>();
         for (Resource r : resources) byType.merge(r.type(), 1L, Long::sum);
         return new ScanReport(files, skipped, resources.size(), byType, unmodelled, gaps, results, parameters, rules.size(), asOf, started,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), stages);
+    }
+
+    private Instant lap(Map<String, Duration> stages, String stage, Instant since) {
+        Instant now = clock.instant();
+        stages.put(stage, Duration.between(since, now));
+        return now;
     }
 
     /** Most severe first, then failures before errors, unknowns and passes, then by rule and resource. */

@@ -27,7 +27,9 @@ public record ScanReport(
         int rulesEvaluated,
         Instant evaluatedAsOf,
         Instant startedAt,
-        Duration duration) {
+        Duration duration,
+        /** Wall time per stage, in pipeline order: discover, read, index, evaluate. */
+        Map<String, Duration> stageTimes) {
 
     public Map<Status, Long> countsByStatus() {
         Map<Status, Long> counts = new EnumMap<>(Status.class);

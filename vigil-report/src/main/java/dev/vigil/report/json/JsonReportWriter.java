@@ -23,7 +23,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     public record Scan(List<String> files, List<String> skippedFiles, String startedAt, long durationMs, String evaluatedAsOf,
-                       int rulesEvaluated, int resources, Map<String, Long> resourcesByType) {
+                       int rulesEvaluated, int resources, Map<String, Long> resourcesByType, Map<String, Long> stageMillis) {
     }
 
     public record JsonResult(String findingId, String ruleId, String title, String severity, Status status, String reason,
@@ -45,11 +45,18 @@ public final class JsonReportWriter implements ReportWriter {
                 .toList();
         Document doc = new Document(1, "vigil", ctx.version(),
                 new Scan(report.files(), report.skippedFiles(), report.startedAt().toString(), report.duration().toMillis(),
-                        report.evaluatedAsOf().toString(), report.rulesEvaluated(), report.resources(), report.resourcesByType()),
+                        report.evaluatedAsOf().toString(), report.rulesEvaluated(), report.resources(), report.resourcesByType(),
+                        stageMillis(report)),
                 report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), results);
         JSON.writeValue(new NonClosing(out), doc);
         out.write("\n");
         out.flush();
+    }
+
+    private static Map<String, Long> stageMillis(ScanReport report) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        report.stageTimes().forEach((k, v) -> out.put(k, v.toMillis()));
+        return out;
     }
 
     private static JsonResult result(Result r, ReportContext ctx) {
