@@ -1,5 +1,7 @@
 package dev.vigil.model.schema;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,27 @@ import java.util.Map;
  * left out, because in a canonical document absence means "unknown".
  */
 public final class Documents {
+    /** Accessors per record class, built once: looking them up per call dominated adapter time. */
+    private static final ClassValue<Accessor[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Accessor[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Accessor[] out = new Accessor[components.length];
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            for (int i = 0; i < components.length; i++) {
+                try {
+                    out[i] = new Accessor(components[i].getName(), lookup.unreflect(components[i].getAccessor()));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("canonical record " + type.getName() + " must be public", e);
+                }
+            }
+            return out;
+        }
+    };
+
+    private record Accessor(String name, MethodHandle handle) {
+    }
+
     private Documents() {
     }
 
@@ -36,13 +59,14 @@ public final class Documents {
         if (value instanceof Enum<?> e) return e.toString();
         if (value instanceof Record r) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
+            for (Accessor a : ACCESSORS.get(r.getClass())) {
+                Object v;
                 try {
-                    Object v = convert(c.getAccessor().invoke(r));
-                    if (v != null) out.put(c.getName(), v);
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getName(), ex);
+                    v = convert(a.handle().invoke(r));
+                } catch (Throwable ex) {
+                    throw new IllegalStateException("cannot read " + a.name() + " of " + r.getClass().getName(), ex);
                 }
+                if (v != null) out.put(a.name(), v);
             }
             return out;
         }
