@@ -1,0 +1,180 @@
+package dev.vigil.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.model.ResourceTypes;
+import dev.vigil.model.Status;
+import dev.vigil.model.framework.Framework;
+import dev.vigil.rules.Catalog;
+import dev.vigil.rules.CompiledRule;
+import dev.vigil.rules.Rule;
+import dev.vigil.rules.RuleCompiler;
+import dev.vigil.rules.RuleTester;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The built-in catalog: every rule proves itself with its examples, and the frameworks map to real rules. */
+class CatalogTest {
+    private static final Set<String> CATEGORIES = Set.of("internet-exposed", "identity-access", "encryption", "logging", "network",
+            "resilience", "threat-detection", "data-protection");
+    private static final Set<String> SERVICES = Set.of("account", "region", "s3", "iam", "ec2", "rds", "kms", "cloudtrail");
+
+    private static Catalog catalog;
+
+    @BeforeAll
+    static void load() {
+        catalog = Catalog.load(ResourceTypes.standard(), true, List.of());
+    }
+
+    private static Framework framework(String id) {
+        return catalog.framework(id).orElseThrow(() -> new AssertionError("framework " + id + " is not in the catalog"));
+    }
+
+    private static Map<String, Framework.Requirement> requirements(String frameworkId) {
+        Map<String, Framework.Requirement> byId = new TreeMap<>();
+        for (Framework.Requirement r : framework(frameworkId).requirements()) {
+            assertThat(byId.put(r.id(), r)).as("requirement %s of %s is listed twice", r.id(), frameworkId).isNull();
+        }
+        return byId;
+    }
+
+    @Test
+    void everyBuiltInRuleProvesItCanPassAndFail() {
+        RuleTester tester = new RuleTester(new RuleCompiler(ResourceTypes.standard()));
+        List<String> failures = new ArrayList<>();
+        int examples = 0;
+        for (CompiledRule rule : catalog.rules()) {
+            RuleTester.Outcome outcome = tester.test(rule);
+            examples += outcome.examples();
+            for (String f : outcome.failures()) failures.add(rule.id() + " (" + rule.rule().source() + "): " + f);
+        }
+        assertThat(failures).as("rule example failures").isEmpty();
+        assertThat(catalog.rules().size()).as("number of built-in rules").isGreaterThanOrEqualTo(45);
+        assertThat(examples).as("number of examples").isGreaterThanOrEqualTo(2 * catalog.rules().size());
+    }
+
+    @Test
+    void everyRuleThatReadsTheCredentialReportShowsWhatHappensWithoutIt() {
+        List<String> missing = new ArrayList<>();
+        for (CompiledRule cr : catalog.rules()) {
+            Rule rule = cr.rule();
+            boolean readsReport = rule.check().contains("resource.root.") || rule.check().contains("resource.passwordPolicy.")
+                    || rule.check().contains("resource.passwordEnabled") || rule.check().contains("resource.mfaActive")
+                    || rule.check().contains("resource.accessKeys");
+            boolean hasUnknown = rule.examples().stream().anyMatch(e -> e.expect() == Status.UNKNOWN && !e.unknowns().isEmpty());
+            if (readsReport && !hasUnknown) missing.add(rule.id());
+        }
+        assertThat(missing).as("rules reading credential-report data without an UNKNOWN example").isEmpty();
+    }
+
+    @Test
+    void everyRuleHasRemediationAndADescription() {
+        List<String> problems = new ArrayList<>();
+        for (CompiledRule cr : catalog.rules()) {
+            Rule r = cr.rule();
+            if (r.description().isBlank()) problems.add(r.id() + ": no description");
+            if (r.risk().isBlank()) problems.add(r.id() + ": no risk");
+            if (r.message().isBlank()) problems.add(r.id() + ": no message");
+            if (r.remediation().text().isBlank()) problems.add(r.id() + ": no remediation text");
+            if (r.remediation().console().isBlank()) problems.add(r.id() + ": no console steps");
+            if (r.remediation().cli().isBlank()) problems.add(r.id() + ": no CLI remediation");
+            if (r.remediation().terraform().isBlank()) problems.add(r.id() + ": no Terraform remediation");
+            if (r.categories().isEmpty()) problems.add(r.id() + ": no category");
+            for (String c : r.categories()) {
+                if (!CATEGORIES.contains(c)) problems.add(r.id() + ": unknown category " + c);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyRuleFileIsNamedAfterItsIdInItsServiceFolder() {
+        List<String> problems = new ArrayList<>();
+        for (CompiledRule cr : catalog.rules()) {
+            String source = cr.rule().source().replace('\\', '/');
+            String[] parts = source.split("/");
+            String file = parts[parts.length - 1];
+            String service = parts[parts.length - 2];
+            if (!file.equals(cr.id() + ".yaml")) problems.add(source + " holds rule " + cr.id());
+            if (!SERVICES.contains(service) || !parts[parts.length - 3].equals("aws")) problems.add(source + " is not under rules/aws/<service>/");
+            String type = cr.rule().resourceType();
+            if (!cr.id().startsWith("aws-" + service + "-")) problems.add(cr.id() + " does not start with aws-" + service + "-");
+            if (!type.startsWith("aws.")) problems.add(cr.id() + " checks " + type);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void cisFrameworkListsAllSixtyTwoRequirements() {
+        Framework cis = framework("cis-aws-3.0");
+        assertThat(cis.version()).isEqualTo("3.0.0");
+        assertThat(cis.provider()).isEqualTo("aws");
+        Map<String, Framework.Requirement> reqs = requirements("cis-aws-3.0");
+        assertThat(reqs).hasSize(62);
+        assertThat(reqs.values().stream().filter(r -> r.level() == 1)).hasSize(40);
+        assertThat(reqs.values().stream().filter(r -> r.level() == 2)).hasSize(22);
+        assertThat(reqs.values().stream().filter(Framework.Requirement::automated)).hasSize(35);
+        assertThat(reqs.values().stream().filter(r -> !r.automated())).hasSize(27);
+        Map<String, Long> bySection = reqs.values().stream().collect(Collectors.groupingBy(Framework.Requirement::section, TreeMap::new,
+                Collectors.counting()));
+        assertThat(bySection).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "1 Identity and Access Management", 22L,
+                "2.1 Simple Storage Service (S3)", 4L,
+                "2.2 Elastic Compute Cloud (EC2)", 1L,
+                "2.3 Relational Database Service (RDS)", 3L,
+                "2.4 Elastic File System (EFS)", 1L,
+                "3 Logging", 9L,
+                "4 Monitoring", 16L,
+                "5 Networking", 6L));
+        assertThat(reqs.get("1.4").title()).isEqualTo("Ensure no 'root' user account access key exists");
+        assertThat(reqs.get("5.6").level()).isEqualTo(1);
+        assertThat(reqs.get("1.6").automated()).isFalse();
+    }
+
+    @Test
+    void everyAutomatedCisRequirementWeCanEvaluateMapsToARule() {
+        Map<String, Framework.Requirement> reqs = requirements("cis-aws-3.0");
+        List<String> evaluable = List.of("1.4", "1.5", "1.8", "1.9", "1.10", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17", "1.18",
+                "1.20", "2.1.1", "2.1.4", "2.2.1", "2.3.1", "2.3.2", "2.3.3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9",
+                "4.16", "5.1", "5.2", "5.3", "5.4", "5.6");
+        List<String> unmapped = new ArrayList<>();
+        for (String id : evaluable) {
+            assertThat(reqs).containsKey(id);
+            if (reqs.get(id).rules().isEmpty()) unmapped.add(id);
+        }
+        assertThat(unmapped).as("CIS requirements with no rule").isEmpty();
+        assertThat(reqs.get("1.4").rules()).containsExactly("aws-account-root-no-access-keys");
+        assertThat(reqs.get("2.1.4").rules()).contains("aws-s3-bucket-public-access-blocked", "aws-account-s3-public-access-blocked");
+        assertThat(reqs.get("5.2").rules()).contains("aws-ec2-security-group-no-ssh-from-internet", "aws-ec2-security-group-no-rdp-from-internet");
+    }
+
+    @Test
+    void everyRuleEvidencesAtLeastOneFrameworkRequirement() {
+        List<String> orphans = catalog.rules().stream().map(CompiledRule::id).filter(id -> catalog.frameworksOf(id).isEmpty())
+                .sorted(Comparator.naturalOrder()).toList();
+        assertThat(orphans).as("rules no framework refers to").isEmpty();
+    }
+
+    @Test
+    void fsbpFrameworkOnlyListsControlsWithRules() {
+        Framework fsbp = framework("aws-fsbp");
+        assertThat(fsbp.name()).isEqualTo("AWS Foundational Security Best Practices");
+        Map<String, Framework.Requirement> reqs = requirements("aws-fsbp");
+        assertThat(reqs.values()).allSatisfy(r -> {
+            assertThat(r.rules()).as(r.id()).isNotEmpty();
+            assertThat(r.automated()).as(r.id()).isTrue();
+            assertThat(r.level()).as(r.id()).isZero();
+            assertThat(r.id()).as(r.id()).startsWith(r.section() + ".");
+        });
+        assertThat(reqs.get("S3.8").rules()).containsExactly("aws-s3-bucket-public-access-blocked");
+        assertThat(reqs.get("IAM.4").rules()).containsExactly("aws-account-root-no-access-keys");
+        assertThat(reqs.get("CloudTrail.6").rules()).containsExactly("aws-cloudtrail-bucket-not-public");
+    }
+}
