@@ -23,7 +23,10 @@ record RuleFile(
     }
 
     record ExampleFile(String name, String expect, Map<String, Object> resource, Map<String, String> unknowns,
-                       Map<String, Object> params, List<InventoryFile> inventory) {
+                       Map<String, Object> params, List<InventoryFile> inventory, List<RelationFile> relations) {
+    }
+
+    record RelationFile(String kind, String type, String id) {
     }
 
     record InventoryFile(String type, Map<String, Object> resource, @JsonProperty("related") Boolean related) {

@@ -80,8 +80,17 @@ public final class RuleLoader {
                 inventory.add(new Rule.InventoryItem(item.type(), normalizeMap(item.resource()), Boolean.TRUE.equals(item.related())));
             }
         }
+        List<dev.vigil.model.Relation> relations = new ArrayList<>();
+        if (ex.relations() != null) {
+            for (var rel : ex.relations()) {
+                if (rel.type() == null || rel.id() == null) {
+                    throw new RuleLoadException(file, lineOf(text, "name: " + name), "example '" + name + "': every relation needs a type and an id");
+                }
+                relations.add(new dev.vigil.model.Relation(rel.kind() == null ? "related" : rel.kind(), rel.type(), rel.id()));
+            }
+        }
         return new Rule.Example(name, expect, normalizeMap(ex.resource()), ex.unknowns() == null ? Map.of() : Map.copyOf(ex.unknowns()),
-                ex.params() == null ? Map.of() : normalizeMap(ex.params()), List.copyOf(inventory));
+                ex.params() == null ? Map.of() : normalizeMap(ex.params()), List.copyOf(inventory), List.copyOf(relations));
     }
 
     @SuppressWarnings("unchecked")

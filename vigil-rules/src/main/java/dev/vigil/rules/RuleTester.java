@@ -55,7 +55,7 @@ public final class RuleTester {
         List<String> invalid = type.schema().validate(ex.resource());
         if (!invalid.isEmpty()) return "resource is not a valid " + type.id() + ": " + String.join("; ", invalid);
         List<Resource> all = new ArrayList<>();
-        List<Relation> relations = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>(ex.relations());
         int n = 0;
         for (Rule.InventoryItem item : ex.inventory()) {
             var itemType = compiler.types().find(item.type());
