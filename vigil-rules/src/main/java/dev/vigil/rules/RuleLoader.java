@@ -28,7 +28,8 @@ public final class RuleLoader {
         try {
             f = YAML.readValue(text, RuleFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new RuleLoadException(file, line(e), "unknown key '" + e.getPropertyName() + "' (known keys: "
+            int keyLine = lineOf(text, e.getPropertyName() + ":");
+            throw new RuleLoadException(file, keyLine > 0 ? keyLine : line(e), "unknown key '" + e.getPropertyName() + "' (known keys: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             throw new RuleLoadException(file, line(e), e.getOriginalMessage());
