@@ -78,9 +78,10 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportWriter writer = ReportWriters.standard().find(format)
+        ReportWriters writers = ReportWriters.standard();
+        ReportWriter writer = writers.find(format)
                 .orElseThrow(() -> new Vigil.UsageException("unknown --format '" + format + "' (use one of: "
-                        + String.join(", ", ReportWriters.standard().ids()) + ")"));
+                        + String.join(", ", writers.ids()) + ")"));
         Severity threshold = failOn == null ? null : severity(failOn, "--fail-on");
         Set<Severity> sevs = EnumSet.noneOf(Severity.class);
         for (String s : severities) sevs.add(severity(s, "--severity"));

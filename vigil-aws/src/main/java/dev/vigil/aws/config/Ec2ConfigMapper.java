@@ -84,8 +84,7 @@ final class Ec2ConfigMapper {
         String id = Json.text(c, "vpcId").isEmpty() ? item.resourceId() : Json.text(c, "vpcId");
         String arn = Arns.or(item.arn(), Arns.ec2(item.region(), item.accountId(), "vpc/" + id));
         Vpc vpc = new Vpc(id, Json.text(c, "cidrBlock"), Json.boolOr(c, "isDefault", false), Json.text(c, "state"), flowLogs);
-        return new Mapped(AwsTypes.EC2_VPC, arn, item.tags().getOrDefault("Name", id).equals(id) ? id : item.tags().get("Name") + " (" + id + ")",
-                vpc, flowLogs == null ? Map.of("flowLogs", FLOW_LOGS_NOT_RECORDED) : Map.of(), List.of());
+        return new Mapped(AwsTypes.EC2_VPC, arn, displayName(item, id), vpc, flowLogs == null ? Map.of("flowLogs", FLOW_LOGS_NOT_RECORDED) : Map.of(), List.of());
     }
 
     static Vpc.FlowLog flowLog(ConfigItem item) {
@@ -116,8 +115,7 @@ final class Ec2ConfigMapper {
                 Json.text(Json.get(c, "iamInstanceProfile"), "arn"),
                 new Instance.MetadataOptions(Json.text(md, "httpTokens"), Json.text(md, "httpEndpoint"), Json.number(md, "httpPutResponseHopLimit")),
                 groups, Json.text(c, "launchTime"));
-        String name = item.tags().getOrDefault("Name", "");
-        return new Mapped(AwsTypes.EC2_INSTANCE, arn, name.isEmpty() ? id : name + " (" + id + ")", instance, Map.of(), rel);
+        return new Mapped(AwsTypes.EC2_INSTANCE, arn, displayName(item, id), instance, Map.of(), rel);
     }
 
     static Mapped volume(ConfigItem item) {
@@ -133,8 +131,13 @@ final class Ec2ConfigMapper {
         }
         Volume v = new Volume(id, Json.boolOr(c, "encrypted", false), Json.text(c, "kmsKeyId"), Json.text(c, "state"),
                 Json.number(c, "size"), Json.text(c, "volumeType"), instances);
+        return new Mapped(AwsTypes.EC2_VOLUME, arn, displayName(item, id), v, Map.of(), rel);
+    }
+
+    /** What people call an EC2 resource: its Name tag with the id, e.g. {@code bastion (i-0f1e...)}, or the id alone. */
+    private static String displayName(ConfigItem item, String id) {
         String name = item.tags().getOrDefault("Name", "");
-        return new Mapped(AwsTypes.EC2_VOLUME, arn, name.isEmpty() ? id : name + " (" + id + ")", v, Map.of(), rel);
+        return name.isEmpty() || name.equals(id) ? id : name + " (" + id + ")";
     }
 
     /** Protocol numbers AWS uses in ACL entries and some SG rules, as names. */
