@@ -3,7 +3,9 @@ package dev.vigil.engine;
 import dev.vigil.model.Inventory;
 import dev.vigil.model.Resource;
 import dev.vigil.model.Result;
+import dev.vigil.model.input.CollectionStats;
 import dev.vigil.model.input.Collected;
+import dev.vigil.model.input.LiveInput;
 import dev.vigil.model.input.CoverageGap;
 import dev.vigil.model.input.InputException;
 import dev.vigil.model.input.ScanInput;
@@ -57,9 +59,18 @@ public final class ScanEngine {
     }
 
     public ScanReport scan(ScanRequest request) {
+        return scan(request, List.of());
+    }
+
+    /** Scans the live inputs, then the request's paths, as one inventory. */
+    public ScanReport scan(ScanRequest request, List<LiveInput> live) {
         Instant started = clock.instant();
         Map<String, Duration> stages = new LinkedHashMap<>();
         Instant mark = started;
+
+        List<Collected> collected = new ArrayList<>();
+        for (LiveInput in : live) collected.add(in.collect());
+        if (!live.isEmpty()) mark = lap(stages, "collect", mark);
 
         Map<ScanInput, List<Path>> assigned = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
@@ -71,8 +82,10 @@ public final class ScanEngine {
         Map<String, Long> unmodelled = new TreeMap<>();
         List<String> files = new ArrayList<>();
         Instant describes = null;
-        for (var e : assigned.entrySet()) {
-            Collected c = e.getKey().read(e.getValue());
+        CollectionStats stats = null;
+        for (var e : assigned.entrySet()) collected.add(e.getKey().read(e.getValue()));
+        for (Collected c : collected) {
+            if (c.stats() != null) stats = c.stats();
             resources.addAll(c.resources());
             gaps.addAll(c.gaps());
             c.unmodelled().forEach((k, v) -> unmodelled.merge(k, v, Long::sum));
@@ -90,8 +103,11 @@ public final class ScanEngine {
         Evaluator evaluator = new Evaluator(inventory, asOf, request.parameters());
         Map<String, List<CompiledRule>> rulesByType = new HashMap<>();
         for (CompiledRule r : rules) rulesByType.computeIfAbsent(r.rule().resourceType(), k -> new ArrayList<>()).add(r);
-        List<Result> results = resources.parallelStream()
-                .flatMap(res -> rulesByType.getOrDefault(res.type(), List.of()).stream().map(r -> evaluator.evaluate(r, res)))
+        GapResults gapResults = new GapResults(gaps, rules);
+        List<Result> results = Stream.concat(
+                        resources.parallelStream().flatMap(res -> rulesByType.getOrDefault(res.type(), List.of()).stream()
+                                .map(r -> gapResults.overrule(r, res, evaluator.evaluate(r, res)))),
+                        gapResults.unseen().stream())
                 .sorted(ORDER)
                 .toList();
         lap(stages, "evaluate", mark);
@@ -103,7 +119,7 @@ public final class ScanEngine {
         Map<String, Long> byType = new TreeMap<>();
         for (Resource r : resources) byType.merge(r.type(), 1L, Long::sum);
         return new ScanReport(files, skipped, resources.size(), byType, unmodelled, gaps, results, parameters, rules.size(), asOf, started,
-                Duration.between(started, clock.instant()), stages);
+                Duration.between(started, clock.instant()), stages, stats);
     }
 
     private Instant lap(Map<String, Duration> stages, String stage, Instant since) {

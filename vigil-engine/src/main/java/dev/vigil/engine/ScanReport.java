@@ -3,6 +3,7 @@ package dev.vigil.engine;
 import dev.vigil.model.Result;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Status;
+import dev.vigil.model.input.CollectionStats;
 import dev.vigil.model.input.CoverageGap;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,10 @@ public record ScanReport(
         Instant evaluatedAsOf,
         Instant startedAt,
         Duration duration,
-        /** Wall time per stage, in pipeline order: discover, read, index, evaluate. */
-        Map<String, Duration> stageTimes) {
+        /** Wall time per stage, in pipeline order: collect (live inputs), discover, read, index, evaluate. */
+        Map<String, Duration> stageTimes,
+        /** Statistics of the live collection, or {@code null} when only files were scanned. */
+        CollectionStats collection) {
 
     public Map<Status, Long> countsByStatus() {
         Map<Status, Long> counts = new EnumMap<>(Status.class);

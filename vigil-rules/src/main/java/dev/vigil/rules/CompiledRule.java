@@ -12,4 +12,11 @@ public record CompiledRule(Rule rule, CelRuntime.Program program, Set<FieldPaths
     public String id() {
         return rule.id();
     }
+
+    /** The resource types the check reads besides its subject's (through {@code related()} or {@code resources()}). */
+    public Set<String> crossTypes() {
+        Set<String> types = new java.util.TreeSet<>();
+        for (FieldPaths.Read r : reads) if (!r.self()) types.add(r.type());
+        return types;
+    }
 }

@@ -59,14 +59,26 @@ public final class Evaluator {
     Result evaluate(CompiledRule cr, Resource resource, Map<String, Object> params) {
         Rule rule = cr.rule();
         Map<String, Object> vars = Map.of("resource", resource.properties(), "params", params);
+        if (!resource.failures().isEmpty()) {
+            Set<String> failed = selfReasons(cr, resource, true);
+            if (!failed.isEmpty()) return Result.of(rule.id(), rule.severity(), Status.ERROR, String.join("; ", failed), resource);
+        }
         try {
             Object out = cr.usesInventory() || cr.usesDates()
                     ? cr.program().eval(vars, bindings(resource))
                     : cr.program().eval(vars);
-            if (Boolean.TRUE.equals(out)) return Result.of(rule.id(), rule.severity(), Status.PASS, "", resource);
+            if (Boolean.TRUE.equals(out)) {
+                // A check may step around an absent property (has(), a default); when that property is
+                // one the input could not tell, the PASS would rest on nothing.
+                Set<String> unknown = resource.unknowns().isEmpty() ? Set.of() : selfReasons(cr, resource, false);
+                if (!unknown.isEmpty()) return Result.of(rule.id(), rule.severity(), Status.UNKNOWN, String.join("; ", unknown), resource);
+                return Result.of(rule.id(), rule.severity(), Status.PASS, "", resource);
+            }
             if (Boolean.FALSE.equals(out)) return Result.of(rule.id(), rule.severity(), Status.FAIL, failMessage(rule, resource, params), resource);
             return Result.of(rule.id(), rule.severity(), Status.ERROR, "check returned " + out + " instead of true or false", resource);
         } catch (CelEvaluationException e) {
+            Set<String> failed = crossFailures(cr, resource);
+            if (!failed.isEmpty()) return Result.of(rule.id(), rule.severity(), Status.ERROR, String.join("; ", failed), resource);
             Set<String> reasons = unknownReasons(cr, resource);
             String message = cause(e);
             if (message.contains(NOT_IN_SCAN)) reasons.add(message.substring(message.indexOf(NOT_IN_SCAN) + NOT_IN_SCAN.length()));
@@ -113,6 +125,32 @@ public final class Evaluator {
             throw new CelEvaluationException("daysSince: '" + time + "' is not an ISO-8601 date or time");
         }
         return Duration.between(then, asOf).toDays();
+    }
+
+    /** The reasons for the subject's own properties the check reads that are failed ({@code failed}) or unknown. */
+    private static Set<String> selfReasons(CompiledRule cr, Resource resource, boolean failed) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (FieldPaths.Read read : cr.reads()) {
+            if (!read.self()) continue;
+            String why = failed ? resource.failureReason(read.path()) : resource.unknownReason(read.path());
+            if (why != null) reasons.add(read.path() + (failed ? " could not be read: " : " is unknown: ") + why);
+        }
+        return reasons;
+    }
+
+    /** The errors that kept properties of other resources the check looks at from being read. */
+    private Set<String> crossFailures(CompiledRule cr, Resource resource) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (FieldPaths.Read read : cr.reads()) {
+            if (read.self()) continue;
+            Set<Resource> others = new LinkedHashSet<>(inventory.ofType(resource.account(), read.type()));
+            others.addAll(inventory.related(resource, read.type()));
+            for (Resource other : others) {
+                String why = other.failureReason(read.path());
+                if (why != null) reasons.add(read.type() + " " + other.name() + ": " + read.path() + " could not be read: " + why);
+            }
+        }
+        return reasons;
     }
 
     /** The reasons the input gave for every unknown property the check reads, on this resource or on the ones it looked at. */

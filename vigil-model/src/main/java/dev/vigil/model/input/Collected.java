@@ -8,8 +8,14 @@ import java.util.Map;
 /**
  * What an input produced: canonical resources, the gaps in what it could see, the input types it
  * read but Vigil does not model (counted, never silently dropped), and the moment the data
- * describes (a snapshot's capture time; {@code null} for "now").
+ * describes (a snapshot's capture time; {@code null} for "now"), and for live collections, their
+ * statistics ({@code null} for files).
  */
 public record Collected(List<Resource> resources, List<CoverageGap> gaps, Map<String, Long> unmodelled, Instant describesTime,
-                        List<String> files) {
+                        List<String> files, CollectionStats stats) {
+
+    /** What a file input produced: no live collection statistics. */
+    public Collected(List<Resource> resources, List<CoverageGap> gaps, Map<String, Long> unmodelled, Instant describesTime, List<String> files) {
+        this(resources, gaps, unmodelled, describesTime, files, null);
+    }
 }

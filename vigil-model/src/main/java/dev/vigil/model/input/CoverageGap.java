@@ -1,9 +1,37 @@
 package dev.vigil.model.input;
 
+import java.util.Set;
+
 /**
- * Something a scan could not see: a whole scope ({@code aws.iam.user credentials}, {@code eu-west-1
- * ec2}) and why. Reports list every gap beside the results; rules touching the gap are UNKNOWN or
- * ERROR, never PASS.
+ * Something a scan could not see, and why. Reports list every gap beside the results.
+ *
+ * <p>A gap that names resource types ({@code types}) in an account (and optionally a region) is
+ * also evidence against every rule that looks at those types there: the engine turns it into one
+ * {@code ERROR} result per affected rule and scope, and into {@code ERROR} for the results of rules
+ * that look across resources of a missing type. A gap without types is informational (the rules
+ * it touches are already UNKNOWN through the resources' own unknowns).
+ *
+ * @param scope   human description, e.g. {@code 123456789012 eu-west-1 ec2}
+ * @param reason  what went wrong, with the API and error code for live scans
+ * @param account the account affected, or empty
+ * @param region  the region affected, or empty for all regions of the account
+ * @param types   the canonical resource types that could not be listed there
  */
-public record CoverageGap(String scope, String reason) {
+public record CoverageGap(String scope, String reason, String account, String region, Set<String> types) {
+
+    public CoverageGap {
+        account = account == null ? "" : account;
+        region = region == null ? "" : region;
+        types = types == null ? Set.of() : Set.copyOf(types);
+    }
+
+    /** An informational gap: reported, with no results of its own. */
+    public CoverageGap(String scope, String reason) {
+        this(scope, reason, "", "", Set.of());
+    }
+
+    /** True when this gap hides resources of {@code type} in the given account and region. */
+    public boolean hides(String type, String account, String region) {
+        return types.contains(type) && this.account.equals(account) && (this.region.isEmpty() || this.region.equals(region));
+    }
 }

@@ -1,0 +1,65 @@
+package dev.vigil.engine;
+
+import dev.vigil.model.Resource;
+import dev.vigil.model.Result;
+import dev.vigil.model.Status;
+import dev.vigil.model.input.CoverageGap;
+import dev.vigil.rules.CompiledRule;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns coverage gaps into results, so that what could not be listed is never read as compliant.
+ *
+ * <ul>
+ *   <li>A rule whose own resource type is hidden by a gap gets one ERROR result for the gap's scope
+ *       (say, "123456789012/eu-west-1 aws.rds.db-instance"): the resources it would have judged are
+ *       unseen.</li>
+ *   <li>A rule that looks across resources of a hidden type (an account rule reading the trails)
+ *       has every result in that account turned into ERROR: its PASS or FAIL rests on a partial
+ *       list.</li>
+ * </ul>
+ */
+final class GapResults {
+    private final List<CoverageGap> gaps;
+    private final List<CompiledRule> rules;
+
+    GapResults(List<CoverageGap> gaps, List<CompiledRule> rules) {
+        this.gaps = gaps.stream().filter(g -> !g.types().isEmpty()).toList();
+        this.rules = rules;
+    }
+
+    /** One ERROR per rule and gap that hides the rule's own type. */
+    List<Result> unseen() {
+        List<Result> out = new ArrayList<>();
+        for (CoverageGap g : gaps) {
+            for (CompiledRule cr : rules) {
+                String type = cr.rule().resourceType();
+                if (!g.types().contains(type)) continue;
+                String scope = g.account() + (g.region().isEmpty() ? "" : "/" + g.region());
+                out.add(new Result(cr.id(), cr.rule().severity(), Status.ERROR,
+                        "could not list " + type + " in " + g.scope() + ": " + g.reason(),
+                        type, scope + "/" + type, g.scope(), type.substring(0, type.indexOf('.')), g.account(), g.region(), ""));
+            }
+        }
+        return out;
+    }
+
+    /** The result itself, or ERROR when the rule read resources of a type a gap hides in that account. */
+    Result overrule(CompiledRule cr, Resource subject, Result result) {
+        if (gaps.isEmpty() || result.status() == Status.ERROR) return result;
+        Set<String> reasons = new LinkedHashSet<>();
+        for (String type : cr.crossTypes()) {
+            for (CoverageGap g : gaps) {
+                if (g.types().contains(type) && g.account().equals(subject.account())) {
+                    reasons.add(type + " could not be listed in " + g.scope() + ": " + g.reason());
+                }
+            }
+        }
+        if (reasons.isEmpty()) return result;
+        return new Result(result.ruleId(), result.severity(), Status.ERROR, String.join("; ", reasons), result.resourceType(),
+                result.resourceId(), result.resourceName(), result.provider(), result.account(), result.region(), result.origin());
+    }
+}
