@@ -3,6 +3,7 @@ package dev.vigil.aws;
 import dev.vigil.aws.live.Collector;
 import dev.vigil.aws.s3.S3Collector;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Every live AWS collector, in the order their units are scheduled. */
 public final class AwsCollectors {
@@ -10,10 +11,34 @@ public final class AwsCollectors {
     }
 
     public static List<Collector> standard() {
-        return List.of(
-                // global services
-                new S3Collector()
-                // regional services
-        );
+        return Stream.of(storage(), iam(), ec2(), data(), monitoring()).flatMap(List::stream).toList();
+    }
+
+    private static List<Collector> storage() {
+        return List.of(new S3Collector());
+    }
+
+    // ---- IAM family ----
+
+    private static List<Collector> iam() {
+        return List.of();
+    }
+
+    // ---- EC2 and VPC family ----
+
+    private static List<Collector> ec2() {
+        return List.of();
+    }
+
+    // ---- data and compute family ----
+
+    private static List<Collector> data() {
+        return List.of();
+    }
+
+    // ---- monitoring family ----
+
+    private static List<Collector> monitoring() {
+        return List.of();
     }
 }

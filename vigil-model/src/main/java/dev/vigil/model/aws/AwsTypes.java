@@ -24,8 +24,29 @@ public final class AwsTypes {
     public static final ResourceType KMS_KEY = aws("aws.kms.key", "KMS key", dev.vigil.model.aws.kms.Key.class);
     public static final ResourceType CLOUDTRAIL_TRAIL = aws("aws.cloudtrail.trail", "CloudTrail trail", dev.vigil.model.aws.cloudtrail.Trail.class);
 
-    public static final List<ResourceType> ALL = List.of(ACCOUNT, REGION, S3_BUCKET, IAM_USER, IAM_GROUP, IAM_ROLE, IAM_POLICY,
+    private static final List<ResourceType> FOUNDATION = List.of(ACCOUNT, REGION, S3_BUCKET, IAM_USER, IAM_GROUP, IAM_ROLE, IAM_POLICY,
             EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_VPC, EC2_INSTANCE, EC2_VOLUME, RDS_DB_INSTANCE, KMS_KEY, CLOUDTRAIL_TRAIL);
+
+    // ---- IAM family ----
+
+    private static final List<ResourceType> IAM_FAMILY = List.of();
+
+    // ---- EC2 and VPC family ----
+
+    private static final List<ResourceType> EC2_FAMILY = List.of();
+
+    // ---- data and compute family (RDS, Lambda, ELB, CloudFront, EKS, Secrets Manager) ----
+
+    private static final List<ResourceType> DATA_FAMILY = List.of();
+
+    // ---- monitoring family (CloudWatch Logs, CloudWatch alarms, SNS) ----
+
+    private static final List<ResourceType> MONITORING_FAMILY = List.of();
+
+    // ----
+
+    public static final List<ResourceType> ALL = java.util.stream.Stream.of(FOUNDATION, IAM_FAMILY, EC2_FAMILY, DATA_FAMILY, MONITORING_FAMILY)
+            .flatMap(List::stream).toList();
 
     private static ResourceType aws(String id, String description, Class<? extends Record> model) {
         return new ResourceType(id, "aws", description, model);
