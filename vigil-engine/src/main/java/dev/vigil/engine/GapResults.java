@@ -18,8 +18,10 @@ import java.util.Set;
  *       (say, "123456789012/eu-west-1 aws.rds.db-instance"): the resources it would have judged are
  *       unseen.</li>
  *   <li>A rule that looks across resources of a hidden type (an account rule reading the trails)
- *       has every result in that account turned into ERROR: its PASS or FAIL rests on a partial
- *       list.</li>
+ *       has every result in that account turned into ERROR (the listing failed) or UNKNOWN (the
+ *       service was left out of the scan): its PASS or FAIL rests on a partial list.</li>
+ *   <li>A gap the input chose (a service left out) adds no results of its own: the user asked
+ *       not to look.</li>
  * </ul>
  */
 final class GapResults {
@@ -35,6 +37,7 @@ final class GapResults {
     List<Result> unseen() {
         List<Result> out = new ArrayList<>();
         for (CoverageGap g : gaps) {
+            if (!g.failed()) continue;
             for (CompiledRule cr : rules) {
                 String type = cr.rule().resourceType();
                 if (!g.types().contains(type)) continue;
@@ -51,15 +54,18 @@ final class GapResults {
     Result overrule(CompiledRule cr, Resource subject, Result result) {
         if (gaps.isEmpty() || result.status() == Status.ERROR) return result;
         Set<String> reasons = new LinkedHashSet<>();
+        boolean failed = false;
         for (String type : cr.crossTypes()) {
             for (CoverageGap g : gaps) {
                 if (g.types().contains(type) && g.account().equals(subject.account())) {
-                    reasons.add(type + " could not be listed in " + g.scope() + ": " + g.reason());
+                    reasons.add(type + (g.failed() ? " could not be listed in " : " was not read in ") + g.scope() + ": " + g.reason());
+                    failed |= g.failed();
                 }
             }
         }
         if (reasons.isEmpty()) return result;
-        return new Result(result.ruleId(), result.severity(), Status.ERROR, String.join("; ", reasons), result.resourceType(),
+        if (!failed && result.status() == Status.UNKNOWN) return result;
+        return new Result(result.ruleId(), result.severity(), failed ? Status.ERROR : Status.UNKNOWN, String.join("; ", reasons), result.resourceType(),
                 result.resourceId(), result.resourceName(), result.provider(), result.account(), result.region(), result.origin());
     }
 }

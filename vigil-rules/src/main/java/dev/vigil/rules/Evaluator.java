@@ -129,12 +129,15 @@ public final class Evaluator {
 
     /** The reasons for the subject's own properties the check reads that are failed ({@code failed}) or unknown. */
     private static Set<String> selfReasons(CompiledRule cr, Resource resource, boolean failed) {
-        Set<String> reasons = new LinkedHashSet<>();
+        // One line per distinct reason, under the shortest path it explains.
+        java.util.Map<String, String> pathByReason = new java.util.LinkedHashMap<>();
         for (FieldPaths.Read read : cr.reads()) {
             if (!read.self()) continue;
             String why = failed ? resource.failureReason(read.path()) : resource.unknownReason(read.path());
-            if (why != null) reasons.add(read.path() + (failed ? " could not be read: " : " is unknown: ") + why);
+            if (why != null) pathByReason.merge(why, read.path(), (a, b) -> a.length() <= b.length() ? a : b);
         }
+        Set<String> reasons = new LinkedHashSet<>();
+        pathByReason.forEach((why, path) -> reasons.add(path + (failed ? " could not be read: " : " is unknown: ") + why));
         return reasons;
     }
 
@@ -155,12 +158,9 @@ public final class Evaluator {
 
     /** The reasons the input gave for every unknown property the check reads, on this resource or on the ones it looked at. */
     private Set<String> unknownReasons(CompiledRule cr, Resource resource) {
-        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> reasons = selfReasons(cr, resource, false);
         for (FieldPaths.Read read : cr.reads()) {
-            if (read.self()) {
-                String why = resource.unknownReason(read.path());
-                if (why != null) reasons.add(read.path() + " is unknown: " + why);
-            } else {
+            if (!read.self()) {
                 Set<Resource> others = new LinkedHashSet<>(inventory.ofType(resource.account(), read.type()));
                 others.addAll(inventory.related(resource, read.type()));
                 for (Resource other : others) {

@@ -104,7 +104,8 @@ public final class AwsLiveInput implements LiveInput {
             if (in && !options.excludedServices().contains(c.service())) {
                 selected.add(c);
             } else {
-                gaps.add(new CoverageGap(account + " " + c.service(), "not scanned: left out by --services or --exclude-services"));
+                gaps.add(new CoverageGap(account + " " + c.service(), "not scanned: left out by --services or --exclude-services", account, "",
+                        c.types(), false));
                 for (String field : c.settings()) {
                     String why = "not scanned: the " + c.service() + " service was left out of this scan";
                     if (field.startsWith("account.")) accountSettings.unknown(field.substring(8), why);
@@ -175,7 +176,7 @@ public final class AwsLiveInput implements LiveInput {
         }
         if (failure != null) {
             String scopeRegion = c.global() ? "" : region;
-            gaps.add(new CoverageGap(account + " " + (c.global() ? "global" : region) + " " + c.service(), failure, account, scopeRegion, c.types()));
+            gaps.add(new CoverageGap(account + " " + (c.global() ? "global" : region) + " " + c.service(), failure, account, scopeRegion, c.types(), true));
             for (String field : c.settings()) {
                 if (field.startsWith("account.")) {
                     if (!accountSettings.touched(field.substring(8))) accountSettings.fail(field.substring(8), failure);
@@ -232,7 +233,7 @@ public final class AwsLiveInput implements LiveInput {
                 Set<String> types = new LinkedHashSet<>();
                 for (Collector c : collectors) if (!c.global()) types.addAll(c.types());
                 gaps.add(new CoverageGap(account + " " + r, "the account has not opted in to region " + r + "; nothing there was scanned",
-                        account, r, types));
+                        account, r, types, true));
             }
         }
         return out;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.engine.ScanReport;
 import dev.vigil.model.Result;
 import dev.vigil.model.Status;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vigil.model.input.CollectionStats;
 import dev.vigil.model.input.CoverageGap;
 import dev.vigil.report.ReportContext;
 import dev.vigil.report.ReportWriter;
@@ -23,7 +25,8 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     public record Scan(List<String> files, List<String> skippedFiles, String startedAt, long durationMs, String evaluatedAsOf,
-                       int rulesEvaluated, int resources, Map<String, Long> resourcesByType, Map<String, Long> stageMillis) {
+                       int rulesEvaluated, int resources, Map<String, Long> resourcesByType, Map<String, Long> stageMillis,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) CollectionStats collection) {
     }
 
     public record JsonResult(String findingId, String ruleId, String title, String severity, Status status, String reason,
@@ -46,7 +49,7 @@ public final class JsonReportWriter implements ReportWriter {
         Document doc = new Document(1, "vigil", ctx.version(),
                 new Scan(report.files(), report.skippedFiles(), report.startedAt().toString(), report.duration().toMillis(),
                         report.evaluatedAsOf().toString(), report.rulesEvaluated(), report.resources(), report.resourcesByType(),
-                        stageMillis(report)),
+                        stageMillis(report), report.collection()),
                 report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), results);
         JSON.writeValue(new NonClosing(out), doc);
         out.write("\n");

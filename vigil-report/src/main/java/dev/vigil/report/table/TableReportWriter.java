@@ -31,7 +31,10 @@ public final class TableReportWriter implements ReportWriter {
     @Override
     public void write(ScanReport report, ReportContext ctx, Writer out) throws IOException {
         Style s = new Style(ctx.colour());
-        out.write(s.bold("Vigil scan") + ": " + report.files().size() + " file(s), " + report.resources() + " resources, "
+        var live = report.collection();
+        String source = live == null ? report.files().size() + " file(s)"
+                : "account " + live.account() + " (" + live.principal() + "), " + live.regions().size() + " region(s)";
+        out.write(s.bold("Vigil scan") + ": " + source + ", " + report.resources() + " resources, "
                 + report.rulesEvaluated() + " rules, evaluated as of " + report.evaluatedAsOf() + "\n");
 
         List<Result> shown = report.results().stream().filter(r -> ctx.showPassed() || r.status() != Status.PASS).toList();
@@ -57,6 +60,14 @@ public final class TableReportWriter implements ReportWriter {
                 + s.colour(MAGENTA, counts.get(Status.ERROR) + " ERROR") + ", " + s.colour(YELLOW, counts.get(Status.UNKNOWN) + " UNKNOWN") + ", "
                 + s.colour(GREEN, counts.get(Status.PASS) + " PASS") + "  (" + report.results().size() + " results, "
                 + report.resources() + " resources, " + report.rulesEvaluated() + " rules, " + report.duration().toMillis() + " ms)\n");
+        if (live != null) {
+            out.write(s.bold("Collection") + ": " + live.apiCalls() + " API calls, " + live.throttles() + " throttles absorbed, " + live.retries()
+                    + " retries; regions " + String.join(", ", live.regions()) + "\n");
+            out.write("  " + live.services().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().apiCalls() + " calls/" + e.getValue().millis() + " ms"
+                            + (e.getValue().errors() > 0 ? "/" + e.getValue().errors() + " errors" : ""))
+                    .collect(Collectors.joining(", ")) + "\n");
+        }
         if (!report.gaps().isEmpty()) {
             out.write(s.bold("Coverage gaps") + " (" + report.gaps().size() + "): results that depend on these are UNKNOWN or ERROR, never PASS\n");
             for (var g : report.gaps()) out.write("  - " + g.scope() + ": " + g.reason() + "\n");

@@ -1,0 +1,133 @@
+package dev.vigil.cli;
+
+import dev.vigil.aws.config.ConfigSnapshotInput;
+import dev.vigil.engine.ScanEngine;
+import dev.vigil.engine.ScanReport;
+import dev.vigil.engine.ScanRequest;
+import dev.vigil.model.Severity;
+import dev.vigil.model.input.LiveInput;
+import dev.vigil.report.ReportContext;
+import dev.vigil.report.ReportWriter;
+import dev.vigil.report.ReportWriters;
+import dev.vigil.rules.Catalog;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The options every scan command shares: rule selection, parameters, output and exit policy. */
+final class ScanOptions {
+    @Option(names = "--severity", split = ",", paramLabel = "LEVEL", description = "Only rules of these severities (critical,high,medium,low,info).")
+    List<String> severities = new ArrayList<>();
+
+    @Option(names = "--rules", split = ",", paramLabel = "GLOB", description = "Only rules whose id matches, e.g. 'aws-s3-*'.")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--compliance", split = ",", paramLabel = "FRAMEWORK", description = "Only rules mapped to this framework, e.g. cis-aws-3.0.")
+    List<String> frameworks = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (written whole or not at all).")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit with code 3 when a failure at or above this severity remains.")
+    String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with rule parameter values.")
+    Path config;
+
+    @Option(names = "--as-of", paramLabel = "TIME", description = "Evaluate ages (key rotation, unused credentials) as of this ISO-8601 time. "
+            + "Default: the capture time of the newest snapshot item, else now.")
+    String asOf;
+
+    @Option(names = "--show-passed", description = "List passing results too in the table.")
+    boolean showPassed;
+
+    @Option(names = "--no-color", description = "No colours, even on a terminal.")
+    boolean noColor;
+
+    @Mixin
+    CatalogOptions catalogOptions;
+
+    /**
+     * Runs a scan of {@code paths} and {@code live} inputs and writes the report; returns the exit code.
+     * {@code live} is built after the catalog and options are checked, so a usage error costs no API call.
+     */
+    int run(CommandSpec spec, List<Path> paths, java.util.function.Supplier<List<LiveInput>> live) throws IOException {
+        ReportWriters writers = ReportWriters.standard();
+        ReportWriter writer = writers.find(format)
+                .orElseThrow(() -> new Vigil.UsageException("unknown --format '" + format + "' (use one of: "
+                        + String.join(", ", writers.ids()) + ")"));
+        Severity threshold = failOn == null ? null : severity(failOn, "--fail-on");
+        Set<Severity> sevs = EnumSet.noneOf(Severity.class);
+        for (String s : severities) sevs.add(severity(s, "--severity"));
+        Instant when = null;
+        if (asOf != null) {
+            try {
+                when = asOf.length() == 10 ? Instant.parse(asOf + "T00:00:00Z") : Instant.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new Vigil.UsageException("--as-of '" + asOf + "' is not an ISO-8601 time such as 2026-11-15T00:00:00Z");
+            }
+        }
+
+        Catalog catalog = catalogOptions.load();
+        for (String f : frameworks) {
+            if (catalog.framework(f).isEmpty()) {
+                throw new Vigil.UsageException("unknown framework '" + f + "' for --compliance (known: "
+                        + String.join(", ", catalog.frameworks().stream().map(x -> x.id()).toList()) + ")");
+            }
+        }
+        ScanConfig cfg = config == null ? ScanConfig.none() : ScanConfig.load(config, catalog);
+        ScanEngine engine = new ScanEngine(List.of(new ConfigSnapshotInput()), catalog, Clock.systemUTC());
+        ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, frameworks, cfg.parameters(), when), live.get());
+
+        boolean colour = output == null && !noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
+        ReportContext ctx = new ReportContext(catalog, colour, showPassed, Vigil.version());
+        if (output == null) {
+            Writer out = spec.commandLine().getOut();
+            writer.write(report, ctx, out);
+        } else {
+            writeAtomically(output, report, ctx, writer);
+            spec.commandLine().getErr().println("vigil: wrote " + output + " (" + report.results().size() + " results)");
+        }
+        return threshold != null && report.failsAtOrAbove(threshold) ? Vigil.FAILURES : Vigil.OK;
+    }
+
+    /** Renders in memory, then replaces the target in one move: a failed write never leaves half a report. */
+    private static void writeAtomically(Path target, ScanReport report, ReportContext ctx, ReportWriter writer) throws IOException {
+        StringWriter buffer = new StringWriter();
+        writer.write(report, ctx, buffer);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".vigil-", ".tmp");
+        try {
+            Files.writeString(tmp, buffer.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Severity severity(String text, String option) {
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Vigil.UsageException(option + ": " + e.getMessage());
+        }
+    }
+}
