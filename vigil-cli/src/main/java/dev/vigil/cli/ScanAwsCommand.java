@@ -53,6 +53,9 @@ final class ScanAwsCommand implements Callable<Integer> {
     @Option(names = "--list-services", description = "List the services Vigil collects, and exit.")
     boolean listServices;
 
+    @Option(names = "--print-policy", description = "Print the read-only IAM policy the scan needs, and exit.")
+    boolean printPolicy;
+
     @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Work units (region x service) at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -81,6 +84,11 @@ final class ScanAwsCommand implements Callable<Integer> {
             for (var c : AwsCollectors.standard()) {
                 spec.commandLine().getOut().println(c.service() + (c.global() ? " (global)" : "") + "  " + String.join(", ", c.types()));
             }
+            return Vigil.OK;
+        }
+        if (printPolicy) {
+            spec.commandLine().getOut().print(dev.vigil.aws.live.Permissions.policyJson(AwsCollectors.standard()));
+            spec.commandLine().getOut().flush();
             return Vigil.OK;
         }
         if (concurrency < 1 || maxRate <= 0 || maxAttempts < 1 || callTimeout < 1 || retryDelay < 0) {
