@@ -109,9 +109,12 @@ class LiveScanTest {
         }
 
         static LiveRun scan(String endpoint, String... more) {
-            List<String> args = new ArrayList<>(List.of("scan", "aws", "--endpoint-url", endpoint, "--regions", "us-east-1,eu-west-1",
-                    "--max-rate", "1000", "--retry-delay", "10", "--call-timeout", "30"));
-            args.addAll(List.of(more));
+            List<String> given = List.of(more);
+            List<String> args = new ArrayList<>(List.of("scan", "aws", "--endpoint-url", endpoint, "--regions", "us-east-1,eu-west-1"));
+            // Defaults for a local emulator, unless the test sets its own.
+            String[][] defaults = {{"--max-rate", "1000"}, {"--retry-delay", "10"}, {"--call-timeout", "30"}};
+            for (String[] d : defaults) if (!given.contains(d[0])) args.addAll(List.of(d));
+            args.addAll(given);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Vigil.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
