@@ -190,6 +190,13 @@ public final class AwsLiveInput implements LiveInput {
                 }
             }
         }
+        if (failure == null && ctx.unreachable() != null) {
+            // The collector kept going past per-resource timeouts (each is an ERROR on its resource);
+            // the summary still says the endpoint stopped answering.
+            failure = ctx.unreachable().getMessage();
+            gaps.add(new CoverageGap(account + " " + (c.global() ? "global" : region) + " " + c.service(),
+                    "the endpoint stopped answering; details read after that are ERROR: " + failure, account, c.global() ? "" : region, Set.of(), true));
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         long[] row = perService.computeIfAbsent(c.service(), k -> new long[4]);
         synchronized (row) {

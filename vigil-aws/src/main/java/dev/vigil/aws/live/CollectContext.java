@@ -166,6 +166,11 @@ public final class CollectContext {
         return calls.get();
     }
 
+    /** The timeout or refused connection that made the unit stop calling, or {@code null}. */
+    ApiFailure unreachable() {
+        return unreachable;
+    }
+
     long errors() {
         return errors.get();
     }

@@ -330,7 +330,8 @@ public final class FaultProxy implements AutoCloseable {
             case JSON, REST_JSON -> HttpMessage.of(status, c.protocol() == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json",
                     "{\"__type\":\"" + code + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}",
                     Map.of("x-amzn-ErrorType", code, "x-amzn-RequestId", id));
-            case REST_XML -> !c.service().equals("s3") ? queryError(status, code, m, id) : HttpMessage.of(status, "application/xml",
+            // S3 Control (/v20180820/...) shares S3's signing name but answers errors in the <ErrorResponse> shape.
+            case REST_XML -> !c.service().equals("s3") || c.target().startsWith("/v20180820/") ? queryError(status, code, m, id) : HttpMessage.of(status, "application/xml",
                     "<Error><Code>" + code + "</Code><Message>" + m + "</Message><RequestId>" + id + "</RequestId></Error>", Map.of("x-amz-request-id", id));
             case QUERY -> queryError(status, code, m, id);
         };
