@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -73,8 +74,10 @@ public final class LogsCollector implements Collector {
         Map<String, Read<List<Subscription>>> subscriptions = new ConcurrentHashMap<>();
         reads.forEach((arn, r) -> subscriptions.put(arn, r.subscriptions()));
 
+        Map<String, Long> filtersPerGroup = filters.stream()
+                .collect(Collectors.groupingBy(MetricFilter::logGroupName, Collectors.counting()));
         for (LogGroup g : groups) {
-            var group = LogsMapper.logGroup(scope, g);
+            var group = LogsMapper.logGroup(scope, g, filtersPerGroup.getOrDefault(g.logGroupName(), 0L));
             ctx.resource(AwsTypes.LOGS_LOG_GROUP, group.arn()).name(group.name()).properties(group)
                     .relation("uses-key", AwsTypes.KMS_KEY, group.kmsKeyId()).api("logs:DescribeLogGroups").emit();
         }

@@ -63,11 +63,12 @@ public final class LogsMapper {
         return group.substring(0, group.length() - 2) + ":metric-filter:" + filterName;
     }
 
-    public static LogGroup logGroup(Scope s, software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup g) {
+    /** {@code metricFilters}: the group's filters in the region's DescribeMetricFilters listing, which counts them exactly. */
+    public static LogGroup logGroup(Scope s, software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup g, long metricFilters) {
         return new LogGroup(g.logGroupName(), logGroupArn(s, g.logGroupName()),
                 g.retentionInDays() == null ? 0L : g.retentionInDays().longValue(),
                 nz(g.kmsKeyId()),
-                g.metricFilterCount() == null ? 0L : g.metricFilterCount().longValue(),
+                metricFilters,
                 g.logGroupClassAsString() == null ? "STANDARD" : g.logGroupClassAsString(),
                 g.creationTime() == null ? "" : Instant.ofEpochMilli(g.creationTime()).toString());
     }
@@ -83,7 +84,10 @@ public final class LogsMapper {
 
     /** The SNS topics among an alarm's actions (Auto Scaling, EC2 and Systems Manager actions are not topics). */
     public static List<String> topicActions(List<String> actions) {
-        return actions.stream().filter(x -> x.startsWith("arn:") && x.split(":", 6).length == 6 && x.split(":", 6)[2].equals("sns")).toList();
+        return actions.stream().filter(x -> {
+            String[] parts = x.split(":", 6);
+            return parts.length == 6 && parts[0].equals("arn") && parts[2].equals("sns");
+        }).toList();
     }
 
     public static Mapped<Topic> topic(TopicReads r) {

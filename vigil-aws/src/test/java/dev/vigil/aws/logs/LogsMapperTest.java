@@ -46,7 +46,7 @@ class LogsMapperTest {
     @Test
     void aLogGroupIsNamedByTheArnCloudTrailGivesIt() {
         var g = LogsMapper.logGroup(SCOPE, LogGroup.builder().logGroupName("CloudTrail/main").retentionInDays(365)
-                .kmsKeyId("arn:aws:kms:eu-west-1:111122223333:key/1234").metricFilterCount(3).creationTime(0L).build());
+                .kmsKeyId("arn:aws:kms:eu-west-1:111122223333:key/1234").metricFilterCount(3).creationTime(0L).build(), 3);
         assertThat(g.arn()).isEqualTo("arn:aws:logs:eu-west-1:111122223333:log-group:CloudTrail/main:*");
         assertThat(g.retentionDays()).isEqualTo(365L);
         assertThat(g.kmsKeyId()).isEqualTo("arn:aws:kms:eu-west-1:111122223333:key/1234");
@@ -56,7 +56,7 @@ class LogsMapperTest {
 
     @Test
     void aLogGroupWithoutRetentionKeepsEventsForeverAndWithoutKeyIsNotKmsEncrypted() {
-        var g = LogsMapper.logGroup(SCOPE, LogGroup.builder().logGroupName("app").build());
+        var g = LogsMapper.logGroup(SCOPE, LogGroup.builder().logGroupName("app").build(), 0);
         assertThat(g.retentionDays()).isZero();
         assertThat(g.kmsKeyId()).isEmpty();
     }
