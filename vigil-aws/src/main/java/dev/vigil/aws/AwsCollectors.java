@@ -39,6 +39,8 @@ public final class AwsCollectors {
     // ---- monitoring family ----
 
     private static List<Collector> monitoring() {
-        return List.of();
+        return List.of(new dev.vigil.aws.logs.LogsCollector(), new dev.vigil.aws.detective.ConfigCollector(),
+                new dev.vigil.aws.detective.GuardDutyCollector(), new dev.vigil.aws.detective.SecurityHubCollector(),
+                new dev.vigil.aws.detective.AccessAnalyzerCollector());
     }
 }

@@ -41,7 +41,13 @@ public final class AwsTypes {
 
     // ---- monitoring family (CloudWatch Logs, CloudWatch alarms, SNS) ----
 
-    private static final List<ResourceType> MONITORING_FAMILY = List.of();
+    public static final ResourceType LOGS_LOG_GROUP = aws("aws.logs.log-group", "CloudWatch Logs log group", dev.vigil.model.aws.logs.LogGroup.class);
+    public static final ResourceType LOGS_METRIC_FILTER = aws("aws.logs.metric-filter", "CloudWatch Logs metric filter with its alarms",
+            dev.vigil.model.aws.logs.MetricFilter.class);
+    public static final ResourceType CLOUDWATCH_ALARM = aws("aws.cloudwatch.alarm", "CloudWatch metric alarm", dev.vigil.model.aws.cloudwatch.Alarm.class);
+    public static final ResourceType SNS_TOPIC = aws("aws.sns.topic", "SNS topic", dev.vigil.model.aws.sns.Topic.class);
+
+    private static final List<ResourceType> MONITORING_FAMILY = List.of(LOGS_LOG_GROUP, LOGS_METRIC_FILTER, CLOUDWATCH_ALARM, SNS_TOPIC);
 
     // ----
 
