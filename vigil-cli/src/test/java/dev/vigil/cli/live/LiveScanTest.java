@@ -51,6 +51,7 @@ class LiveScanTest {
         assertThat(c.get("services").has("s3")).isTrue();
     }
 
+    /** Every bad- resource of a type the catalog has rules for fails one (a metric filter, judged through the account's rules, has none of its own). */
     @Test
     void everyPlantedMisconfigurationFails() {
         Set<String> bad = names("bad-");
