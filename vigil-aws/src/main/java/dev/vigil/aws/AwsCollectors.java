@@ -27,7 +27,7 @@ public final class AwsCollectors {
     // ---- EC2 and VPC family ----
 
     private static List<Collector> ec2() {
-        return List.of();
+        return List.of(new dev.vigil.aws.ec2.Ec2Collector(), new dev.vigil.aws.ec2.VpcCollector());
     }
 
     // ---- data and compute family ----

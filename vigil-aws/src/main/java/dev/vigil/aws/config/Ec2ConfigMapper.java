@@ -1,6 +1,7 @@
 package dev.vigil.aws.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.aws.ec2.Ec2Canonical;
 import dev.vigil.model.Relation;
 import dev.vigil.model.aws.AwsTypes;
 import dev.vigil.model.aws.ec2.Instance;
@@ -31,15 +32,15 @@ final class Ec2ConfigMapper {
                 permissions(Json.list(c, "ipPermissions")), permissions(Json.list(c, "ipPermissionsEgress")));
         List<Relation> rel = Json.text(c, "vpcId").isEmpty() ? List.of()
                 : List.of(new Relation("in-vpc", AwsTypes.EC2_VPC.id(), Arns.ec2(item.region(), item.accountId(), "vpc/" + Json.text(c, "vpcId"))));
-        return new Mapped(AwsTypes.EC2_SECURITY_GROUP, arn, name.isEmpty() ? id : name + " (" + id + ")", sg, Map.of(), rel);
+        return new Mapped(AwsTypes.EC2_SECURITY_GROUP, arn, Ec2Canonical.named(name, id), sg, Map.of(), rel);
     }
 
     /** One entry per (rule, source): CIDR ranges from both ipRanges (strings) and ipv4Ranges (objects), without duplicates. */
     private static List<SecurityGroup.Permission> permissions(List<JsonNode> rules) {
         List<SecurityGroup.Permission> out = new ArrayList<>();
         for (JsonNode r : rules) {
-            String protocol = protocol(Json.text(r, "ipProtocol"));
-            long[] ports = ports(protocol, Json.number(r, "fromPort"), Json.number(r, "toPort"));
+            String protocol = Ec2Canonical.protocol(Json.text(r, "ipProtocol"));
+            long[] ports = Ec2Canonical.ports(protocol, Json.number(r, "fromPort"), Json.number(r, "toPort"));
             Set<String> v4 = new LinkedHashSet<>(Json.texts(r, "ipRanges"));
             for (JsonNode x : Json.list(r, "ipv4Ranges")) v4.add(Json.text(x, "cidrIp"));
             for (String cidr : v4) out.add(new SecurityGroup.Permission(protocol, ports[0], ports[1], cidr, "ipv4", ""));
@@ -62,9 +63,9 @@ final class Ec2ConfigMapper {
         String arn = Arns.or(item.arn(), Arns.ec2(item.region(), item.accountId(), "network-acl/" + id));
         List<NetworkAcl.Entry> entries = new ArrayList<>();
         for (JsonNode e : Json.list(c, "entries")) {
-            String protocol = protocol(Json.text(e, "protocol"));
+            String protocol = Ec2Canonical.protocol(Json.text(e, "protocol"));
             JsonNode range = Json.get(e, "portRange");
-            long[] ports = ports(protocol, Json.number(range, "from"), Json.number(range, "to"));
+            long[] ports = Ec2Canonical.ports(protocol, Json.number(range, "from"), Json.number(range, "to"));
             String cidr = Json.text(e, "cidrBlock").isEmpty() ? Json.text(e, "ipv6CidrBlock") : Json.text(e, "cidrBlock");
             entries.add(new NetworkAcl.Entry(Json.numberOr(e, "ruleNumber", 0), Json.boolOr(e, "egress", false), protocol, ports[0], ports[1],
                     cidr, Json.text(e, "ruleAction").toLowerCase()));
@@ -72,7 +73,7 @@ final class Ec2ConfigMapper {
         List<String> subnets = new ArrayList<>();
         for (JsonNode a : Json.list(c, "associations")) subnets.add(Json.text(a, "subnetId"));
         NetworkAcl acl = new NetworkAcl(id, Json.text(c, "vpcId"), Json.boolOr(c, "isDefault", false), entries, subnets);
-        return new Mapped(AwsTypes.EC2_NETWORK_ACL, arn, id, acl, Map.of(), List.of());
+        return new Mapped(AwsTypes.EC2_NETWORK_ACL, arn, Ec2Canonical.displayName(item.tags(), id), acl, Map.of(), List.of());
     }
 
     /**
@@ -84,7 +85,7 @@ final class Ec2ConfigMapper {
         String id = Json.text(c, "vpcId").isEmpty() ? item.resourceId() : Json.text(c, "vpcId");
         String arn = Arns.or(item.arn(), Arns.ec2(item.region(), item.accountId(), "vpc/" + id));
         Vpc vpc = new Vpc(id, Json.text(c, "cidrBlock"), Json.boolOr(c, "isDefault", false), Json.text(c, "state"), flowLogs);
-        return new Mapped(AwsTypes.EC2_VPC, arn, displayName(item, id), vpc, flowLogs == null ? Map.of("flowLogs", FLOW_LOGS_NOT_RECORDED) : Map.of(), List.of());
+        return new Mapped(AwsTypes.EC2_VPC, arn, Ec2Canonical.displayName(item.tags(), id), vpc, flowLogs == null ? Map.of("flowLogs", FLOW_LOGS_NOT_RECORDED) : Map.of(), List.of());
     }
 
     static Vpc.FlowLog flowLog(ConfigItem item) {
@@ -115,7 +116,7 @@ final class Ec2ConfigMapper {
                 Json.text(Json.get(c, "iamInstanceProfile"), "arn"),
                 new Instance.MetadataOptions(Json.text(md, "httpTokens"), Json.text(md, "httpEndpoint"), Json.number(md, "httpPutResponseHopLimit")),
                 groups, Json.text(c, "launchTime"));
-        return new Mapped(AwsTypes.EC2_INSTANCE, arn, displayName(item, id), instance, Map.of(), rel);
+        return new Mapped(AwsTypes.EC2_INSTANCE, arn, Ec2Canonical.displayName(item.tags(), id), instance, Map.of(), rel);
     }
 
     static Mapped volume(ConfigItem item) {
@@ -131,33 +132,6 @@ final class Ec2ConfigMapper {
         }
         Volume v = new Volume(id, Json.boolOr(c, "encrypted", false), Json.text(c, "kmsKeyId"), Json.text(c, "state"),
                 Json.number(c, "size"), Json.text(c, "volumeType"), instances);
-        return new Mapped(AwsTypes.EC2_VOLUME, arn, displayName(item, id), v, Map.of(), rel);
-    }
-
-    /** What people call an EC2 resource: its Name tag with the id, e.g. {@code bastion (i-0f1e...)}, or the id alone. */
-    private static String displayName(ConfigItem item, String id) {
-        String name = item.tags().getOrDefault("Name", "");
-        return name.isEmpty() || name.equals(id) ? id : name + " (" + id + ")";
-    }
-
-    /** Protocol numbers AWS uses in ACL entries and some SG rules, as names. */
-    static String protocol(String p) {
-        return switch (p) {
-            case "6" -> "tcp";
-            case "17" -> "udp";
-            case "1" -> "icmp";
-            case "58" -> "icmpv6";
-            case "" -> "-1";
-            default -> p.toLowerCase();
-        };
-    }
-
-    /** All protocols cover every port; TCP or UDP without a range cover every port too. ICMP keeps its type/code. */
-    static long[] ports(String protocol, Long from, Long to) {
-        if (protocol.equals("-1")) return new long[] {0, 65535};
-        if (from == null || to == null || (from == -1 && to == -1 && (protocol.equals("tcp") || protocol.equals("udp")))) {
-            return protocol.equals("tcp") || protocol.equals("udp") ? new long[] {0, 65535} : new long[] {-1, -1};
-        }
-        return new long[] {from, to};
+        return new Mapped(AwsTypes.EC2_VOLUME, arn, Ec2Canonical.displayName(item.tags(), id), v, Map.of(), rel);
     }
 }

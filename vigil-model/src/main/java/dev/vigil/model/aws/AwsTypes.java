@@ -33,7 +33,14 @@ public final class AwsTypes {
 
     // ---- EC2 and VPC family ----
 
-    private static final List<ResourceType> EC2_FAMILY = List.of();
+    public static final ResourceType EC2_SUBNET = aws("aws.ec2.subnet", "VPC subnet", dev.vigil.model.aws.ec2.Subnet.class);
+    public static final ResourceType EC2_ROUTE_TABLE = aws("aws.ec2.route-table", "VPC route table", dev.vigil.model.aws.ec2.RouteTable.class);
+    public static final ResourceType EC2_INTERNET_GATEWAY = aws("aws.ec2.internet-gateway", "Internet gateway",
+            dev.vigil.model.aws.ec2.InternetGateway.class);
+    public static final ResourceType EC2_NAT_GATEWAY = aws("aws.ec2.nat-gateway", "NAT gateway", dev.vigil.model.aws.ec2.NatGateway.class);
+    public static final ResourceType EC2_SNAPSHOT = aws("aws.ec2.snapshot", "EBS snapshot", dev.vigil.model.aws.ec2.Snapshot.class);
+
+    private static final List<ResourceType> EC2_FAMILY = List.of(EC2_SUBNET, EC2_ROUTE_TABLE, EC2_INTERNET_GATEWAY, EC2_NAT_GATEWAY, EC2_SNAPSHOT);
 
     // ---- data and compute family (RDS, Lambda, ELB, CloudFront, EKS, Secrets Manager) ----
 
