@@ -38,17 +38,25 @@ public final class MotoServer {
         return endpoint;
     }
 
-    /** Empties every service of the emulator. */
+    /**
+     * Empties every service of the emulator and seeds its random generator, so that the ids it
+     * gives (sg-..., vol-...) are the same from run to run and golden files can name them.
+     */
     public void reset() {
+        post("/moto-api/reset");
+        post("/moto-api/seed?a=20261123");
+    }
+
+    private void post(String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/reset").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
             c.setRequestMethod("POST");
             c.setDoOutput(true);
             c.getOutputStream().close();
             int code = c.getResponseCode();
-            if (code != 200) throw new IllegalStateException("moto reset answered HTTP " + code);
+            if (code != 200) throw new IllegalStateException("moto " + path + " answered HTTP " + code);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reset moto at " + endpoint + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot call moto at " + endpoint + path + ": " + e.getMessage(), e);
         }
     }
 
