@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * The account gets a strong password policy (14 characters, 24 remembered), which passes the
  * account's password rules. {@code good-support-role} carries the AWS managed AWSSupportAccess only
  * when moto loads AWS managed policies ({@code MOTO_IAM_LOAD_MANAGED_POLICIES=true} when the server
- * starts); otherwise the role is planted without it and the account fails
- * aws-account-support-role-exists. moto's credential report has no {@code <root_account>} row, so
- * the root rules are unknown in any moto scan.
+ * starts, as {@code MotoServer} starts it; a server started by hand needs the variable too);
+ * otherwise the role is planted without it and the account fails aws-account-support-role-exists.
+ * moto's credential report has no {@code <root_account>} row, so the root rules are unknown in any
+ * moto scan.
  */
 public final class IamSeed implements Seed {
     public static final String AWS_SUPPORT_ACCESS = "arn:aws:iam::aws:policy/AWSSupportAccess";
