@@ -16,7 +16,8 @@ if [[ -z "${VIGIL_MOTO_URL:-}" ]]; then
     python="$(scripts/moto.sh python)"
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
     mkdir -p build
-    "$python" -m moto.server -H 127.0.0.1 -p "$port" > build/moto-test.log 2>&1 &
+    # AWS managed policies (AWSSupportAccess, AdministratorAccess) exist in moto only when it loads them.
+    MOTO_IAM_LOAD_MANAGED_POLICIES=true "$python" -m moto.server -H 127.0.0.1 -p "$port" > build/moto-test.log 2>&1 &
     moto_pid=$!
     trap 'kill $moto_pid 2>/dev/null || true' EXIT
     for _ in $(seq 1 150); do

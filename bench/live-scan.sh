@@ -16,7 +16,7 @@ out="build/bench"
 mkdir -p "$out"
 python="$(scripts/moto.sh python)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-"$python" -m moto.server -H 127.0.0.1 -p "$port" > "$out/moto.log" 2>&1 &
+MOTO_IAM_LOAD_MANAGED_POLICIES=true "$python" -m moto.server -H 127.0.0.1 -p "$port" > "$out/moto.log" 2>&1 &
 moto=$!
 trap 'kill $moto 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null; do sleep 0.2; done

@@ -1,5 +1,6 @@
 package dev.vigil.aws;
 
+import dev.vigil.aws.iam.IamCollector;
 import dev.vigil.aws.live.Collector;
 import dev.vigil.aws.s3.S3Collector;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class AwsCollectors {
     // ---- IAM family ----
 
     private static List<Collector> iam() {
-        return List.of();
+        return List.of(new IamCollector());
     }
 
     // ---- EC2 and VPC family ----

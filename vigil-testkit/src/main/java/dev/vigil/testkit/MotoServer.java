@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #shared()} starts one server per test JVM, on first use, from the virtualenv that
  * {@code scripts/moto.sh} installs at a pinned version (so the test command needs nothing done by
  * hand), and stops it when the JVM exits. {@code VIGIL_MOTO_URL} points the tests at a server
- * already running instead. Tests call {@link #reset()} to start from an empty cloud.
+ * already running instead (start it with {@code MOTO_IAM_LOAD_MANAGED_POLICIES=true}, as this class
+ * does, for the AWS managed IAM policies). Tests call {@link #reset()} to start from an empty cloud.
  */
 public final class MotoServer {
     private static MotoServer shared;
@@ -75,8 +76,12 @@ public final class MotoServer {
             }
             Path log = root.resolve("build/moto-" + port + ".log");
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // AWS managed policies (AdministratorAccess, AWSSupportAccess...) exist in every real account;
+            // moto has them only when asked at start-up.
+            pb.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            Process p = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 p.destroy();
                 try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.aws.iam.CredentialReport;
 import dev.vigil.model.aws.account.Account;
 import dev.vigil.model.input.InputException;
 import java.io.BufferedInputStream;

@@ -1,6 +1,7 @@
 package dev.vigil.aws.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.aws.iam.CredentialReport;
 import dev.vigil.model.Origin;
 import dev.vigil.model.Resource;
 import dev.vigil.model.aws.AwsTypes;
@@ -35,6 +36,8 @@ public final class ConfigSnapshotInput implements ScanInput {
     static final String NO_PASSWORD_POLICY = "AWS Config does not record the IAM password policy; add the output of "
             + "'aws iam get-account-password-policy' to the scan";
     static final String NO_EBS_DEFAULT = "AWS Config does not record EBS encryption by default (ec2:GetEbsEncryptionByDefault)";
+    static final String NO_ACCOUNT_SUMMARY = "AWS Config does not record the IAM account summary (iam:GetAccountSummary)";
+    static final String NO_ROOT_MFA_DEVICE = "AWS Config does not record the root user's MFA device (iam:ListVirtualMFADevices)";
 
     /** Config types whose items become settings of aws.account or aws.region rather than resources. */
     private static final Set<String> SETTINGS = Set.of("AWS::S3::AccountPublicAccessBlock", "AWS::Config::ConfigurationRecorder",
@@ -209,7 +212,7 @@ public final class ConfigSnapshotInput implements ScanInput {
             Account.RootUser root = null;
             if (report != null && report.root() != null) {
                 CredentialReport.Row r = report.root();
-                root = new Account.RootUser(r.mfaActive(), (long) ((r.key1().active() ? 1 : 0) + (r.key2().active() ? 1 : 0)), r.passwordLastUsed());
+                root = new Account.RootUser(r.mfaActive(), r.activeAccessKeys(), r.passwordLastUsed());
             } else {
                 unknowns.put("root", report == null ? IamConfigMapper.NO_REPORT : "the credential report " + report.file() + " has no <root_account> row");
             }
@@ -223,7 +226,9 @@ public final class ConfigSnapshotInput implements ScanInput {
             } else {
                 unknowns.put("s3PublicAccessBlock", "the inputs have no AWS::S3::AccountPublicAccessBlock item and do not show that Config records it");
             }
-            Account a = new Account(account, policy == null ? null : policy.policy(), root, block);
+            unknowns.put("summary", NO_ACCOUNT_SUMMARY);
+            unknowns.put("rootHardwareMfa", NO_ROOT_MFA_DEVICE);
+            Account a = new Account(account, policy == null ? null : policy.policy(), root, block, null, null);
             return new Resource("aws", AwsTypes.ACCOUNT.id(), account, account, account, "global", Map.of(), Documents.of(a), unknowns,
                     new Origin.Derived("the scan's inputs for account " + account), List.of());
         }

@@ -1,6 +1,7 @@
 package dev.vigil.aws.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.aws.iam.CredentialReport;
 import dev.vigil.aws.iam.PolicyDocuments;
 import dev.vigil.model.aws.AwsTypes;
 import dev.vigil.model.aws.iam.AttachedPolicy;
@@ -20,6 +21,7 @@ import java.util.Map;
 final class IamConfigMapper {
     static final String NO_REPORT = "AWS Config does not record the IAM credential report; add credential-report.csv "
             + "(aws iam get-credential-report) to the scan";
+    static final String NO_ROLE_LAST_USED = "AWS Config does not record when a role was last used";
 
     private IamConfigMapper() {
     }
@@ -59,8 +61,7 @@ final class IamConfigMapper {
     }
 
     static List<User.AccessKey> keys(CredentialReport.Row row) {
-        return List.of(new User.AccessKey(row.key1().active(), row.key1().lastRotated(), row.key1().lastUsed()),
-                new User.AccessKey(row.key2().active(), row.key2().lastRotated(), row.key2().lastUsed()));
+        return row.accessKeys();
     }
 
     static Mapped group(ConfigItem item, List<String> members) {
@@ -78,8 +79,8 @@ final class IamConfigMapper {
         List<String> profiles = new ArrayList<>();
         for (JsonNode p : Json.list(c, "instanceProfileList")) profiles.add(Json.text(p, "arn"));
         Role role = new Role(name, arn, Json.text(c, "path"), Json.text(c, "createDate"),
-                policy(item, Json.text(c, "assumeRolePolicyDocument")), attached(item, c), inline(item, c, "rolePolicyList"), profiles);
-        return new Mapped(AwsTypes.IAM_ROLE, arn, name, role, Map.of(), List.of());
+                policy(item, Json.text(c, "assumeRolePolicyDocument")), attached(item, c), inline(item, c, "rolePolicyList"), profiles, null);
+        return new Mapped(AwsTypes.IAM_ROLE, arn, name, role, Map.of("lastUsed", NO_ROLE_LAST_USED), List.of());
     }
 
     static Mapped policy(ConfigItem item) {

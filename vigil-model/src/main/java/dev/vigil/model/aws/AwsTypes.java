@@ -29,7 +29,14 @@ public final class AwsTypes {
 
     // ---- IAM family ----
 
-    private static final List<ResourceType> IAM_FAMILY = List.of();
+    public static final ResourceType IAM_INSTANCE_PROFILE = aws("aws.iam.instance-profile", "IAM instance profile",
+            dev.vigil.model.aws.iam.InstanceProfile.class);
+    public static final ResourceType IAM_SERVER_CERTIFICATE = aws("aws.iam.server-certificate", "IAM server certificate",
+            dev.vigil.model.aws.iam.ServerCertificate.class);
+    public static final ResourceType IAM_SAML_PROVIDER = aws("aws.iam.saml-provider", "IAM SAML identity provider",
+            dev.vigil.model.aws.iam.SamlProvider.class);
+
+    private static final List<ResourceType> IAM_FAMILY = List.of(IAM_INSTANCE_PROFILE, IAM_SERVER_CERTIFICATE, IAM_SAML_PROVIDER);
 
     // ---- EC2 and VPC family ----
 

@@ -12,5 +12,6 @@ public record Role(
         @Doc("Who may assume the role") PolicyDocument assumeRolePolicy,
         List<AttachedPolicy> attachedPolicies,
         List<InlinePolicy> inlinePolicies,
-        @Doc("Instance profile ARNs that carry the role") List<String> instanceProfiles) {
+        @Doc("Instance profile ARNs that carry the role") List<String> instanceProfiles,
+        @Doc("ISO-8601 time the role was last assumed; empty if not within the 400 days IAM tracks") String lastUsed) {
 }

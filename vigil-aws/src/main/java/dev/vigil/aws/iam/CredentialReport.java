@@ -1,5 +1,6 @@
-package dev.vigil.aws.config;
+package dev.vigil.aws.iam;
 
+import dev.vigil.model.aws.iam.User;
 import dev.vigil.model.input.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,20 +11,39 @@ import java.util.Map;
 /**
  * The IAM credential report ({@code aws iam get-credential-report}, base64-decoded): one row per
  * user, and one for the root user as {@code <root_account>}. AWS Config does not record it, so it is
- * a separate input of an offline scan.
+ * a separate input of an offline scan; a live scan asks IAM for it. Both read it through this one
+ * parser, so a user's credentials mean the same whatever the input.
+ *
+ * @param file where the text came from: a file name, or the API call of a live scan
  */
-record CredentialReport(String file, String accountId, Row root, Map<String, Row> usersByName) {
+public record CredentialReport(String file, String accountId, Row root, Map<String, Row> usersByName) {
 
-    static final String HEADER_START = "user,arn,user_creation_time";
+    public static final String HEADER_START = "user,arn,user_creation_time";
 
-    record Row(String user, String arn, String created, boolean passwordEnabled, String passwordLastUsed, boolean mfaActive,
-               Key key1, Key key2) {
+    /** One user's row. Dates are as the report writes them (ISO-8601); empty where it says N/A or no_information. */
+    public record Row(String user, String arn, String created, boolean passwordEnabled, String passwordLastUsed, boolean mfaActive,
+                      Key key1, Key key2) {
+
+        /** Access keys 1 and 2, in the canonical user's form. */
+        public List<User.AccessKey> accessKeys() {
+            return List.of(new User.AccessKey(key1.active(), key1.lastRotated(), key1.lastUsed()),
+                    new User.AccessKey(key2.active(), key2.lastRotated(), key2.lastUsed()));
+        }
+
+        public long activeAccessKeys() {
+            return (key1.active() ? 1 : 0) + (key2.active() ? 1 : 0);
+        }
     }
 
-    record Key(boolean active, String lastRotated, String lastUsed) {
+    public record Key(boolean active, String lastRotated, String lastUsed) {
     }
 
-    static CredentialReport parse(String file, String text) {
+    /**
+     * Parses the CSV text.
+     *
+     * @throws InputException naming {@code file} and the line when the text is not a credential report
+     */
+    public static CredentialReport parse(String file, String text) {
         String[] lines = text.replace("\r", "").split("\n");
         if (lines.length == 0 || !lines[0].startsWith(HEADER_START)) {
             throw new InputException(file, 1, "not an IAM credential report (the header must start with '" + HEADER_START + "')");
@@ -72,7 +92,7 @@ record CredentialReport(String file, String accountId, Row root, Map<String, Row
         return v.isEmpty() || v.equals("N/A") || v.equals("no_information") || v.equals("not_supported") ? "" : v;
     }
 
-    List<Row> allRows() {
+    public List<Row> allRows() {
         List<Row> all = new ArrayList<>(usersByName.values());
         if (root != null) all.add(root);
         return all;
