@@ -48,14 +48,14 @@ public final class KmsCollector implements Collector {
 
     private void key(CollectContext ctx, KmsClient kms, KeyListEntry k) {
         Read<KeyMetadata> described = ctx.read("kms:DescribeKey", Set.of(), () -> kms.describeKey(r -> r.keyId(k.keyId())).keyMetadata());
-        if (described.failure() != null) {
+        if (!(described instanceof Read.Found<KeyMetadata> found)) {
             // Without its metadata nothing is known of the key but its id: it stands in the scan with every detail failed.
             KmsMapper.Mapped unread = KmsMapper.undescribed(k.keyId(), k.keyArn(), described.failure());
             ctx.resource(AwsTypes.KMS_KEY, k.keyArn()).name(unread.name()).properties(unread.key()).failures(unread.failures())
                     .api("kms:ListKeys").emit();
             return;
         }
-        KeyMetadata m = ((Read.Found<KeyMetadata>) described).value();
+        KeyMetadata m = found.value();
         Read<Boolean> rotation = KmsMapper.rotatable(m)
                 ? ctx.read("kms:GetKeyRotationStatus", Set.of(), () -> kms.getKeyRotationStatus(r -> r.keyId(m.keyId())).keyRotationEnabled())
                 : null;

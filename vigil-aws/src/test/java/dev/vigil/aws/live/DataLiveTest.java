@@ -141,7 +141,7 @@ class DataLiveTest {
                 .containsEntry("cloudWatchLogsLogGroupArn", "arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:/vigil/cloudtrail:*")
                 .containsEntry("managementEvents", "All").containsEntry("s3DataEvents", "All");
         assertThat(good.relations()).containsExactlyInAnyOrder(
-                new Relation("logs-to", AwsTypes.S3_BUCKET.id(), "arn:aws:s3:::vigil-good-trail-logs-us-east-1"),
+                new Relation("logs-to", AwsTypes.S3_BUCKET.id(), "arn:aws:s3:::vigil-trail-logs-us-east-1"),
                 new Relation("uses-key", AwsTypes.KMS_KEY.id(), keyArn));
     }
 
@@ -152,7 +152,7 @@ class DataLiveTest {
                 .containsEntry("cloudWatchLogsLogGroupArn", "").containsEntry("logging", false).containsEntry("multiRegion", false)
                 // moto answers no selectors for a trail that has none set; AWS's default then is all management events.
                 .containsEntry("managementEvents", "All").containsEntry("s3DataEvents", "None");
-        assertThat(bad.relations()).containsExactly(new Relation("logs-to", AwsTypes.S3_BUCKET.id(), "arn:aws:s3:::vigil-bad-trail-logs-eu-west-1"));
+        assertThat(bad.relations()).containsExactly(new Relation("logs-to", AwsTypes.S3_BUCKET.id(), "arn:aws:s3:::vigil-open-trail-logs-eu-west-1"));
         assertThat(bad.failures()).isEmpty();
     }
 

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * RDS, KMS, CloudTrail, Lambda, ELBv2, EKS, Secrets Manager (in both regions) and CloudFront (once,
  * global). The supporting resources (trail buckets, the access-log bucket, a log group, IAM roles, a
- * server certificate) are named {@code vigil-...}: they are neither bad nor good.
+ * server certificate) are named {@code vigil-...} with neither "bad-" nor "good-" in the name: they
+ * are judged by their own rules (the public trail bucket of bad-trail fails S3 rules), not by this seed.
  *
  * <p>The rules each {@code bad-} resource fails:
  * <ul>
@@ -147,12 +148,12 @@ public final class DataSeed implements Seed {
 
     private static void cloudtrail(SeedClients c, String region, String account, String goodKey, String accessLogs, String logsRole) {
         S3Client s3 = s3(c, region);
-        String badBucket = "vigil-bad-trail-logs-" + region;
+        String badBucket = "vigil-open-trail-logs-" + region;
         createBucket(s3, region, badBucket);
         s3.putBucketPolicy(r -> r.bucket(badBucket).policy("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::%s/*"}]}"""
                 .formatted(badBucket)));
-        String goodBucket = "vigil-good-trail-logs-" + region;
+        String goodBucket = "vigil-trail-logs-" + region;
         createBucket(s3, region, goodBucket);
         blockPublicAccess(s3, goodBucket);
         s3.putBucketLogging(r -> r.bucket(goodBucket).bucketLoggingStatus(l -> l.loggingEnabled(e -> e.targetBucket(accessLogs)
