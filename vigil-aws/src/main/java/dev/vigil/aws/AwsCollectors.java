@@ -34,7 +34,9 @@ public final class AwsCollectors {
     // ---- data and compute family ----
 
     private static List<Collector> data() {
-        return List.of();
+        return List.of(new dev.vigil.aws.rds.RdsCollector(), new dev.vigil.aws.kms.KmsCollector(), new dev.vigil.aws.cloudtrail.CloudTrailCollector(),
+                new dev.vigil.aws.lambda.LambdaCollector(), new dev.vigil.aws.elb.ElbCollector(), new dev.vigil.aws.eks.EksCollector(),
+                new dev.vigil.aws.secretsmanager.SecretsManagerCollector(), new dev.vigil.aws.cloudfront.CloudFrontCollector());
     }
 
     // ---- monitoring family ----

@@ -69,7 +69,10 @@ final class DataConfigMapper {
                 Json.boolOr(c, "logFileValidationEnabled", false), Json.text(c, "kmsKeyId"), bucket,
                 Json.text(c, "cloudWatchLogsLogGroupArn"), Json.boolOr(c, "includeGlobalServiceEvents", false),
                 Json.boolOr(c, "isOrganizationTrail", false), customSelectors ? null : "All", customSelectors ? null : "None");
-        List<Relation> rel = bucket.isEmpty() ? List.of() : List.of(new Relation("logs-to", AwsTypes.S3_BUCKET.id(), Arns.bucket(bucket)));
+        List<Relation> rel = new java.util.ArrayList<>();
+        if (!bucket.isEmpty()) rel.add(new Relation("logs-to", AwsTypes.S3_BUCKET.id(), Arns.bucket(bucket)));
+        // As the live collector relates it: the trail's key, by the ARN CloudTrail records.
+        if (!trail.kmsKeyId().isEmpty()) rel.add(new Relation("uses-key", AwsTypes.KMS_KEY.id(), trail.kmsKeyId()));
         return new Mapped(AwsTypes.CLOUDTRAIL_TRAIL, arn, name, trail, unknowns, rel);
     }
 }

@@ -51,7 +51,19 @@ public final class AwsTypes {
 
     // ---- data and compute family (RDS, Lambda, ELB, CloudFront, EKS, Secrets Manager) ----
 
-    private static final List<ResourceType> DATA_FAMILY = List.of();
+    public static final ResourceType RDS_DB_SNAPSHOT = aws("aws.rds.db-snapshot", "RDS DB snapshot", dev.vigil.model.aws.rds.DbSnapshot.class);
+    public static final ResourceType LAMBDA_FUNCTION = aws("aws.lambda.function", "Lambda function", dev.vigil.model.aws.lambda.Function.class);
+    public static final ResourceType ELBV2_LOAD_BALANCER = aws("aws.elbv2.load-balancer", "Application, Network or Gateway Load Balancer",
+            dev.vigil.model.aws.elbv2.LoadBalancer.class);
+    public static final ResourceType ELBV2_LISTENER = aws("aws.elbv2.listener", "ELBv2 load balancer listener", dev.vigil.model.aws.elbv2.Listener.class);
+    public static final ResourceType CLOUDFRONT_DISTRIBUTION = aws("aws.cloudfront.distribution", "CloudFront distribution",
+            dev.vigil.model.aws.cloudfront.Distribution.class);
+    public static final ResourceType EKS_CLUSTER = aws("aws.eks.cluster", "EKS cluster", dev.vigil.model.aws.eks.Cluster.class);
+    public static final ResourceType SECRETSMANAGER_SECRET = aws("aws.secretsmanager.secret", "Secrets Manager secret",
+            dev.vigil.model.aws.secretsmanager.Secret.class);
+
+    private static final List<ResourceType> DATA_FAMILY = List.of(RDS_DB_SNAPSHOT, LAMBDA_FUNCTION, ELBV2_LOAD_BALANCER, ELBV2_LISTENER,
+            CLOUDFRONT_DISTRIBUTION, EKS_CLUSTER, SECRETSMANAGER_SECRET);
 
     // ---- monitoring family (CloudWatch Logs, CloudWatch alarms, SNS) ----
 
