@@ -90,7 +90,8 @@ class LiveScanTest {
         Set<String> names = new TreeSet<>();
         for (JsonNode r : report.get("results")) {
             String n = r.at("/resource/name").asText();
-            if (n.startsWith(prefix)) names.add(n);
+            // KMS keys are named "<key id> (<alias>)", as the AWS Config adapter names them.
+            if (n.startsWith(prefix) || n.contains("(" + prefix)) names.add(n);
         }
         return names;
     }

@@ -8,7 +8,7 @@ public final class Seeds {
     }
 
     public static List<Seed> all() {
-        return List.of(new S3Seed(), new IamSeed(), new Ec2Seed(), new MonitoringSeed());
+        return List.of(new S3Seed(), new IamSeed(), new Ec2Seed(), new DataSeed(), new MonitoringSeed());
     }
 
     public static void plantAll(SeedClients clients) {
