@@ -99,7 +99,7 @@ class LiveFaultsTest {
     @Test
     void throttlingIsAbsorbedAndChangesNoResult() throws IOException {
         proxy = FaultProxy.start(moto.endpoint());
-        proxy.throttle(0.25, 7);
+        proxy.throttle(0.1, 7);
         JsonNode report = scan(proxy.endpoint().toString(), dir.resolve("throttled.json"), "--max-attempts", "10");
         Map<String, String> expected = new HashMap<>();
         baseline.forEach((k, v) -> expected.put(k, v.get("status").asText()));
