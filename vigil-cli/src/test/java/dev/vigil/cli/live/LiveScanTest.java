@@ -79,7 +79,9 @@ class LiveScanTest {
         List<String> lines = new ArrayList<>();
         for (JsonNode r : report.get("results")) {
             JsonNode res = r.get("resource");
-            lines.add(r.get("status").asText() + " " + r.get("ruleId").asText() + " " + res.get("region").asText() + " " + res.get("name").asText());
+            // moto draws KMS key ids from uuid4, which its seed does not reach: they are masked.
+            String name = res.get("name").asText().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>");
+            lines.add(r.get("status").asText() + " " + r.get("ruleId").asText() + " " + res.get("region").asText() + " " + name);
         }
         lines.sort(null);
         if ("update".equals(System.getProperty("vigil.golden"))) Files.write(GOLDEN, lines);
