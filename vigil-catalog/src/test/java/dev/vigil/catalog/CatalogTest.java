@@ -180,5 +180,6 @@ class CatalogTest {
         assertThat(reqs.get("S3.8").rules()).containsExactly("aws-s3-bucket-public-access-blocked");
         assertThat(reqs.get("IAM.4").rules()).containsExactly("aws-account-root-no-access-keys");
         assertThat(reqs.get("CloudTrail.6").rules()).containsExactly("aws-cloudtrail-bucket-not-public");
+        assertThat(reqs.get("CloudWatch.17").rules()).containsExactly("aws-cloudwatch-alarm-actions-enabled");
     }
 }
