@@ -181,5 +181,6 @@ class CatalogTest {
         assertThat(reqs.get("IAM.4").rules()).containsExactly("aws-account-root-no-access-keys");
         assertThat(reqs.get("CloudTrail.6").rules()).containsExactly("aws-cloudtrail-bucket-not-public");
         assertThat(reqs.get("CloudWatch.17").rules()).containsExactly("aws-cloudwatch-alarm-actions-enabled");
+        assertThat(reqs.get("SNS.1").rules()).containsExactly("aws-sns-topic-kms-encrypted");
     }
 }
