@@ -8,7 +8,7 @@ public final class Seeds {
     }
 
     public static List<Seed> all() {
-        return List.of(new S3Seed());
+        return List.of(new S3Seed(), new MonitoringSeed());
     }
 
     public static void plantAll(SeedClients clients) {
