@@ -35,13 +35,17 @@ public record Rule(
     /**
      * A resource the rule must judge as {@code expect}. {@code unknowns} marks properties the
      * example's input would not tell; {@code inventory} lists other resources of the same account
-     * (those with {@code related: true} are related to the subject); {@code relations} are further
-     * relations of the subject, typically to resources outside the scan.
+     * (those with {@code related: true} are related to the subject, and {@code unknowns} marks what
+     * their input would not tell); {@code relations} are further relations of the subject,
+     * typically to resources outside the scan.
      */
     public record Example(String name, Status expect, Map<String, Object> resource, Map<String, String> unknowns,
                           Map<String, Object> params, List<InventoryItem> inventory, List<dev.vigil.model.Relation> relations) {
     }
 
-    public record InventoryItem(String type, Map<String, Object> resource, boolean related) {
+    public record InventoryItem(String type, Map<String, Object> resource, boolean related, Map<String, String> unknowns) {
+        public InventoryItem(String type, Map<String, Object> resource, boolean related) {
+            this(type, resource, related, Map.of());
+        }
     }
 }

@@ -29,6 +29,6 @@ record RuleFile(
     record RelationFile(String kind, String type, String id) {
     }
 
-    record InventoryFile(String type, Map<String, Object> resource, @JsonProperty("related") Boolean related) {
+    record InventoryFile(String type, Map<String, Object> resource, @JsonProperty("related") Boolean related, Map<String, String> unknowns) {
     }
 }

@@ -78,7 +78,8 @@ public final class RuleLoader {
                 if (item.type() == null || item.resource() == null) {
                     throw new RuleLoadException(file, lineOf(text, "name: " + name), "example '" + name + "': every inventory entry needs a type and a resource");
                 }
-                inventory.add(new Rule.InventoryItem(item.type(), normalizeMap(item.resource()), Boolean.TRUE.equals(item.related())));
+                inventory.add(new Rule.InventoryItem(item.type(), normalizeMap(item.resource()), Boolean.TRUE.equals(item.related()),
+                        item.unknowns() == null ? Map.of() : Map.copyOf(item.unknowns())));
             }
         }
         List<dev.vigil.model.Relation> relations = new ArrayList<>();

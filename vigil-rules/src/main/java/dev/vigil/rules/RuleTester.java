@@ -64,7 +64,7 @@ public final class RuleTester {
             if (!bad.isEmpty()) return "inventory entry " + n + " is not a valid " + item.type() + ": " + String.join("; ", bad);
             String id = "example:" + item.type() + ":" + n++;
             all.add(new Resource("aws", item.type(), id, String.valueOf(item.resource().getOrDefault("name", id)), ACCOUNT, REGION,
-                    Map.of(), item.resource(), Map.of(), null, List.of()));
+                    Map.of(), item.resource(), item.unknowns(), null, List.of()));
             if (item.related()) relations.add(new Relation("related", item.type(), id));
         }
         Resource subject = new Resource(type.provider(), type.id(), "example:" + rule.id(), ex.name(), ACCOUNT, REGION, Map.of(),

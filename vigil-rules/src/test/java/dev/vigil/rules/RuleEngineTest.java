@@ -183,4 +183,32 @@ class RuleEngineTest {
         var outcome = new RuleTester(compiler).test(compile(text));
         assertThat(outcome.failures()).anyMatch(f -> f.contains("publicAccessBlock.blockPublicPolicy: expected bool but found string"));
     }
+
+    @Test
+    void anInventoryEntryOfAnExampleMayLeaveAPropertyUnknown() {
+        String text = """
+                id: test-account-has-logging-trail
+                title: Some trail logs
+                resource: aws.account
+                severity: high
+                check: resources('aws.cloudtrail.trail').exists(t, t.logging)
+                examples:
+                  - name: logging
+                    expect: PASS
+                    resource: {accountId: '111122223333'}
+                    inventory: [{type: aws.cloudtrail.trail, resource: {name: main, logging: true}}]
+                  - name: stopped
+                    expect: FAIL
+                    resource: {accountId: '111122223333'}
+                    inventory: [{type: aws.cloudtrail.trail, resource: {name: main, logging: false}}]
+                  - name: status not read
+                    expect: UNKNOWN
+                    resource: {accountId: '111122223333'}
+                    inventory: [{type: aws.cloudtrail.trail, resource: {name: main}, unknowns: {logging: "the input has no trail status"}}]
+                """;
+        var outcome = new RuleTester(compiler).test(compile(text));
+        assertThat(outcome.failures()).isEmpty();
+        var unexplained = new RuleTester(compiler).test(compile(text.replace(", unknowns: {logging: \"the input has no trail status\"}", "")));
+        assertThat(unexplained.failures()).anyMatch(f -> f.contains("example 'status not read': expected UNKNOWN but got ERROR"));
+    }
 }

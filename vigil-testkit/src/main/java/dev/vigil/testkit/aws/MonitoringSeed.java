@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       publish (public topic), no subscriptions.</li>
  *   <li>{@code bad-app-logs}: log group whose events never expire and are not KMS-encrypted.</li>
  * </ul>
- * The catalog has no rules for aws.logs.*, aws.cloudwatch.alarm or aws.sns.topic yet: these bad-
- * resources are built for the checks named above (CIS 4.x, FSBP SNS.1, CloudWatch.15/17, log
- * retention and encryption), which are still to be written.
+ * In the live scan, bad-app-logs fails aws-logs-log-group-kms-encrypted (never expiring passes the
+ * retention rule), bad-open-alerts fails aws-sns-topic-kms-encrypted and aws-sns-topic-not-public,
+ * and bad-console-no-mfa-alarm fails aws-cloudwatch-alarm-actions-enabled; every good- resource
+ * passes. Metric filters have no rule of their own: the CIS 4.x rules judge the account, and fail
+ * here because no trail sends its events to good-cloudtrail.
  *
  * <p>The region settings differ by region, so that every rule in rules/aws/region/ except EBS
  * encryption by default PASSes in us-east-1 and FAILs in eu-west-1:
