@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -62,6 +63,13 @@ final class AwsSession implements AutoCloseable {
     /** A client for {@code region} with the scan's credentials. */
     <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder, String region) {
         return configure(builder, region).credentialsProvider(credentials).build();
+    }
+
+    /** A client whose API calls are also published to {@code unit} (a work unit's own count). */
+    <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder, String region, MetricPublisher unit) {
+        B b = configure(builder, region).credentialsProvider(credentials);
+        b.overrideConfiguration(b.overrideConfiguration().toBuilder().addMetricPublisher(unit).build());
+        return b.build();
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends SdkClient> B configure(B builder, String region) {

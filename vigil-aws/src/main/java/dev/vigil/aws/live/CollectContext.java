@@ -36,9 +36,20 @@ public final class CollectContext {
     private final List<SdkClient> opened = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, SdkClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
     private final String collector;
-    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
     private volatile ApiFailure unreachable;
+    /** The unit's own API calls, as the SDK publishes them (paginated pages and retries included once per call). */
+    private final java.util.concurrent.atomic.LongAdder unitCalls = new java.util.concurrent.atomic.LongAdder();
+    private final software.amazon.awssdk.metrics.MetricPublisher apiCalls = new software.amazon.awssdk.metrics.MetricPublisher() {
+        @Override
+        public void publish(software.amazon.awssdk.metrics.MetricCollection metrics) {
+            unitCalls.increment();
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     CollectContext(String collector, String account, String partition, String region, List<String> regions, AwsSession session,
                    Consumer<Resource> sink, Settings accountSettings, Map<String, Settings> regionSettings, Instant now) {
@@ -84,7 +95,7 @@ public final class CollectContext {
         B b = builder.get();
         String key = b.getClass().getName() + "@" + inRegion;
         return (C) clients.computeIfAbsent(key, k -> {
-            SdkClient c = session.build(b, inRegion);
+            SdkClient c = session.build(b, inRegion, apiCalls);
             opened.add(c);
             return c;
         });
@@ -102,7 +113,6 @@ public final class CollectContext {
             errors.incrementAndGet();
             throw new ApiFailure(action, unreachable.code(), "not attempted: " + unreachable.getMessage(), true, null);
         }
-        calls.incrementAndGet();
         try {
             return call.get();
         } catch (SdkException e) {
@@ -162,8 +172,9 @@ public final class CollectContext {
         return new ResourceBuilder(type, id);
     }
 
+    /** API calls the unit's clients made. */
     long calls() {
-        return calls.get();
+        return unitCalls.sum();
     }
 
     /** The timeout or refused connection that made the unit stop calling, or {@code null}. */
