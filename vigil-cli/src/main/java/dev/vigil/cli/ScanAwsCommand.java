@@ -82,7 +82,9 @@ final class ScanAwsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (listServices) {
             for (var c : AwsCollectors.standard()) {
-                spec.commandLine().getOut().println(c.service() + (c.global() ? " (global)" : "") + "  " + String.join(", ", c.types()));
+                List<String> reads = new ArrayList<>(new java.util.TreeSet<>(c.types()));
+                reads.addAll(new java.util.TreeSet<>(c.settings()));
+                spec.commandLine().getOut().printf("%-16s %-8s %s%n", c.service(), c.global() ? "global" : "regional", String.join(", ", reads));
             }
             return Vigil.OK;
         }
