@@ -72,6 +72,27 @@ class RuleEngineTest {
     }
 
     @Test
+    void aPropertyWhoseReadFailedIsAnErrorNamingTheCallEvenWhenAValueIsThere() {
+        Resource failed = new Resource("aws", "aws.s3.bucket", "arn:aws:s3:::b", "b", "111122223333", "us-east-1", Map.of(),
+                Map.of("publicAccessBlock", Map.of("blockPublicPolicy", true, "restrictPublicBuckets", true)), Map.of(), null, List.of(),
+                Map.of("publicAccessBlock", "s3:GetBucketPublicAccessBlock failed: AccessDenied"));
+        Result r = eval(compile(BUCKET_RULE), failed);
+        assertThat(r.status()).isEqualTo(Status.ERROR);
+        assertThat(r.reason()).isEqualTo("publicAccessBlock could not be read: s3:GetBucketPublicAccessBlock failed: AccessDenied");
+    }
+
+    @Test
+    void aPassThatStepsAroundAnUnknownPropertyIsUnknown() {
+        CompiledRule cr = compile(BUCKET_RULE.replace("check: resource.publicAccessBlock.blockPublicPolicy && resource.publicAccessBlock.restrictPublicBuckets",
+                "check: '!has(resource.publicAccessBlock) || resource.publicAccessBlock.blockPublicPolicy'")
+                .replace("resource: {publicAccessBlock: {blockPublicPolicy: false, restrictPublicBuckets: true}}",
+                        "resource: {publicAccessBlock: {blockPublicPolicy: false}}"));
+        Result r = eval(cr, bucket(Map.of(), Map.of("publicAccessBlock", "not recorded")));
+        assertThat(r.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(r.reason()).isEqualTo("publicAccessBlock is unknown: not recorded");
+    }
+
+    @Test
     void anUnknownThatCannotChangeTheAnswerDoesNotHideIt() {
         // false && <unknown> is false whatever the unknown is: CEL's commutative logic gives FAIL.
         Result r = eval(compile(BUCKET_RULE), bucket(Map.of("publicAccessBlock", Map.of("blockPublicPolicy", false)),
