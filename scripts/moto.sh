@@ -9,7 +9,7 @@
 # free loopback port itself.
 set -euo pipefail
 MOTO_VERSION="5.2.5"
-MOTO_EXTRAS="server,ec2,s3,iam,kms,rds,cloudtrail,awslambda,eks,cloudfront,logs,cloudwatch,sns,secretsmanager,config,guardduty,securityhub,elbv2,sts"
+MOTO_EXTRAS="server,ec2,s3,iam,kms,rds,cloudtrail,awslambda,eks,cloudfront,logs,cloudwatch,sns,secretsmanager,config,guardduty,elbv2,sts"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$here/build/moto-venv"
 stamp="$venv/.vigil-moto-$MOTO_VERSION"

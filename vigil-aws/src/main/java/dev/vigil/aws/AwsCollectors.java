@@ -16,7 +16,7 @@ public final class AwsCollectors {
     }
 
     private static List<Collector> storage() {
-        return List.of(new S3Collector());
+        return List.of(new S3Collector(), new dev.vigil.aws.organizations.OrganizationsCollector());
     }
 
     // ---- IAM family ----

@@ -228,7 +228,8 @@ public final class ConfigSnapshotInput implements ScanInput {
             }
             unknowns.put("summary", NO_ACCOUNT_SUMMARY);
             unknowns.put("rootHardwareMfa", NO_ROOT_MFA_DEVICE);
-            Account a = new Account(account, policy == null ? null : policy.policy(), root, block, null, null);
+            unknowns.put("organization", "AWS Config does not record the account's AWS Organizations membership");
+            Account a = new Account(account, policy == null ? null : policy.policy(), root, block, null, null, null);
             return new Resource("aws", AwsTypes.ACCOUNT.id(), account, account, account, "global", Map.of(), Documents.of(a), unknowns,
                     new Origin.Derived("the scan's inputs for account " + account), List.of());
         }

@@ -21,7 +21,7 @@ public final class Permissions {
             Map.entry("elasticloadbalancingv2", "elasticloadbalancing"), Map.entry("cloudfront", "cloudfront"), Map.entry("eks", "eks"),
             Map.entry("cloudwatchlogs", "logs"), Map.entry("cloudwatch", "cloudwatch"), Map.entry("sns", "sns"),
             Map.entry("secretsmanager", "secretsmanager"), Map.entry("configservice", "config"), Map.entry("guardduty", "guardduty"),
-            Map.entry("securityhub", "securityhub"), Map.entry("accessanalyzer", "access-analyzer"));
+            Map.entry("securityhub", "securityhub"), Map.entry("accessanalyzer", "access-analyzer"), Map.entry("organizations", "organizations"));
 
     /** SDK operations whose IAM action has another name. */
     private static final Map<String, String> RENAMED = Map.of(

@@ -12,7 +12,18 @@ public record Account(
         @Doc("Account-level S3 Block Public Access") PublicAccessBlock s3PublicAccessBlock,
         @Doc("IAM's account summary (GetAccountSummary)") Summary summary,
         @Doc("The root user's MFA is a hardware device: MFA is on and no virtual MFA device is assigned to the root user")
-        Boolean rootHardwareMfa) {
+        Boolean rootHardwareMfa,
+        @Doc("The account's place in AWS Organizations") Organization organization) {
+
+    /** Membership of AWS Organizations, as the account itself sees it (organizations:DescribeOrganization). */
+    @Doc("The organization the account belongs to.")
+    public record Organization(
+            @Doc("The account belongs to an organization") Boolean member,
+            @Doc("o-..., empty when not a member") String organizationId,
+            @Doc("The management account's id, empty when not a member") String managementAccountId,
+            @Doc("This account is the organization's management account") Boolean managementAccount,
+            @Doc("ALL (all features, SCPs possible) or CONSOLIDATED_BILLING; empty when not a member") String featureSet) {
+    }
 
     /** The IAM password policy. When the account sets none, {@code present} is false and AWS's defaults apply. */
     @Doc("IAM password policy.")
