@@ -25,7 +25,7 @@ class CatalogTest {
     private static final Set<String> CATEGORIES = Set.of("internet-exposed", "identity-access", "encryption", "logging", "network",
             "resilience", "threat-detection", "data-protection");
     private static final Set<String> SERVICES = Set.of("account", "region", "s3", "iam", "ec2", "rds", "kms", "cloudtrail", "logs",
-            "cloudwatch", "sns");
+            "cloudwatch", "sns", "lambda", "elbv2", "eks", "cloudfront", "secretsmanager");
     /** Good practice that no framework of the catalog has a requirement for. */
     private static final Set<String> UNMAPPED = Set.of("aws-logs-log-group-kms-encrypted");
 
