@@ -13,6 +13,13 @@ final class CatalogOptions {
     List<Path> rulesDirs = new ArrayList<>();
 
     Catalog load() {
-        return Catalog.load(ResourceTypes.standard(), true, rulesDirs);
+        return load(List.of());
+    }
+
+    /** The catalog with {@code --rules-dir} and the given extra directories (an organization profile's). */
+    Catalog load(List<Path> more) {
+        List<Path> dirs = new ArrayList<>(rulesDirs);
+        dirs.addAll(more);
+        return Catalog.load(ResourceTypes.standard(), true, dirs);
     }
 }

@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,15 +63,30 @@ final class ScanOptions {
     @Option(names = "--no-color", description = "No colours, even on a terminal.")
     boolean noColor;
 
+    @Option(names = "--profile-file", paramLabel = "FILE", description = "The organization's profile (YAML): frameworks and levels, "
+            + "rules that do not apply, severity overrides, parameters, extra rule directories.")
+    Path profileFile;
+
     @Mixin
     CatalogOptions catalogOptions;
+
+    /** What a command renders: scan results, or the compliance assessment of them at a level. */
+    record Mode(ReportWriters writers, boolean compliance, Integer level) {
+        static Mode scan() {
+            return new Mode(ReportWriters.standard(), false, null);
+        }
+    }
 
     /**
      * Runs a scan of {@code paths} and {@code live} inputs and writes the report; returns the exit code.
      * {@code live} is built after the catalog and options are checked, so a usage error costs no API call.
      */
     int run(CommandSpec spec, List<Path> paths, java.util.function.Supplier<List<LiveInput>> live) throws IOException {
-        ReportWriters writers = ReportWriters.standard();
+        return run(spec, paths, live, Mode.scan());
+    }
+
+    int run(CommandSpec spec, List<Path> paths, java.util.function.Supplier<List<LiveInput>> live, Mode mode) throws IOException {
+        ReportWriters writers = mode.writers();
         ReportWriter writer = writers.find(format)
                 .orElseThrow(() -> new Vigil.UsageException("unknown --format '" + format + "' (use one of: "
                         + String.join(", ", writers.ids()) + ")"));
@@ -86,19 +102,31 @@ final class ScanOptions {
             }
         }
 
-        Catalog catalog = catalogOptions.load();
+        OrgProfile profile = profileFile == null ? OrgProfile.none() : OrgProfile.read(profileFile);
+        Catalog catalog = catalogOptions.load(profileFile == null ? List.of() : profile.rulesDirs(profileFile));
         for (String f : frameworks) {
             if (catalog.framework(f).isEmpty()) {
                 throw new Vigil.UsageException("unknown framework '" + f + "' for --compliance (known: "
                         + String.join(", ", catalog.frameworks().stream().map(x -> x.id()).toList()) + ")");
             }
         }
+        OrgProfile.Resolved org = profile.resolve(profileFile, catalog);
         ScanConfig cfg = config == null ? ScanConfig.none() : ScanConfig.load(config, catalog);
+        Map<String, Map<String, Object>> parameters = new java.util.LinkedHashMap<>(org.parameters());
+        parameters.putAll(cfg.parameters());
+        // The frameworks in force: --compliance, else the profile's. Levels: --level, else the profile's.
+        Map<String, Integer> assessed = new java.util.LinkedHashMap<>();
+        if (!frameworks.isEmpty()) for (String f : frameworks) assessed.put(f, mode.level() != null ? mode.level() : org.frameworks().get(f));
+        else org.frameworks().forEach((f, lvl) -> assessed.put(f, mode.level() != null ? mode.level() : lvl));
+        if (mode.level() != null && assessed.isEmpty()) {
+            throw new Vigil.UsageException("--level needs a framework: name one with --compliance (or in the --profile-file)");
+        }
         ScanEngine engine = new ScanEngine(List.of(new ConfigSnapshotInput()), catalog, Clock.systemUTC());
-        ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, frameworks, cfg.parameters(), when), live.get());
+        ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, List.copyOf(assessed.keySet()), parameters, when,
+                org.disabled().keySet(), org.severity()), live.get());
 
         boolean colour = output == null && !noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
-        ReportContext ctx = new ReportContext(catalog, colour, showPassed, Vigil.version());
+        ReportContext ctx = new ReportContext(catalog, colour, showPassed, Vigil.version(), assessed);
         if (output == null) {
             Writer out = spec.commandLine().getOut();
             writer.write(report, ctx, out);

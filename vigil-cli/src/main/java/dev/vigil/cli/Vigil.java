@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Vigil.Version.class,
         description = "Cloud security posture management: one canonical inventory, one rule catalog, never a false PASS.",
-        subcommands = {ScanCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, ComplianceCommand.class, FrameworksCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Vigil {
     public static final int OK = 0, INPUT_ERROR = 1, FAILURES = 3;
 

@@ -3,6 +3,7 @@ package dev.vigil.engine;
 import dev.vigil.model.Inventory;
 import dev.vigil.model.Resource;
 import dev.vigil.model.Result;
+import dev.vigil.model.Severity;
 import dev.vigil.model.input.CollectionStats;
 import dev.vigil.model.input.Collected;
 import dev.vigil.model.input.LiveInput;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,11 +104,13 @@ public final class ScanEngine {
         Map<String, List<CompiledRule>> rulesByType = new HashMap<>();
         for (CompiledRule r : rules) rulesByType.computeIfAbsent(r.rule().resourceType(), k -> new ArrayList<>()).add(r);
         GapResults gapResults = new GapResults(gaps, rules);
+        Map<String, Severity> overrides = request.severityOverrides();
         List<Result> results = Stream.concat(
                         resources.parallelStream().flatMap(res -> rulesByType.getOrDefault(res.type(), List.of()).stream()
                                 .map(r -> gapResults.overrule(r, res, evaluator.evaluate(r, res)))),
                         gapResults.unseen().stream())
-                .sorted(ORDER)
+                .map(r -> overrides.containsKey(r.ruleId()) ? r.withSeverity(overrides.get(r.ruleId())) : r)
+                .sorted(Priority.order(catalog))
                 .toList();
         lap(stages, "evaluate", mark);
 
@@ -128,19 +130,6 @@ public final class ScanEngine {
         return now;
     }
 
-    /** Most severe first, then failures before errors, unknowns and passes, then by rule and resource. */
-    static final Comparator<Result> ORDER = Comparator.comparing(Result::severity)
-            .thenComparing(r -> switch (r.status()) {
-                case FAIL -> 0;
-                case ERROR -> 1;
-                case UNKNOWN -> 2;
-                case PASS -> 3;
-            })
-            .thenComparing(Result::ruleId)
-            .thenComparing(Result::account)
-            .thenComparing(Result::region)
-            .thenComparing(Result::resourceId);
-
     private List<CompiledRule> select(ScanRequest request) {
         List<PathMatcher> globs = request.ruleGlobs().stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
         List<CompiledRule> out = new ArrayList<>();
@@ -148,6 +137,7 @@ public final class ScanEngine {
             if (!request.severities().isEmpty() && !request.severities().contains(r.rule().severity())) continue;
             if (!globs.isEmpty() && globs.stream().noneMatch(m -> m.matches(Path.of(r.id())))) continue;
             if (!request.frameworks().isEmpty() && request.frameworks().stream().noneMatch(f -> catalog.frameworksOf(r.id()).containsKey(f))) continue;
+            if (request.disabled().contains(r.id())) continue;
             out.add(r);
         }
         return out;

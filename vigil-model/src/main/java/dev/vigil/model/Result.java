@@ -30,6 +30,11 @@ public record Result(
                 r.account(), r.region(), r.origin() == null ? "" : r.origin().describe());
     }
 
+    /** The same result at another severity (an organization's override of the rule's own). */
+    public Result withSeverity(Severity s) {
+        return new Result(ruleId, s, status, reason, resourceType, resourceId, resourceName, provider, account, region, origin);
+    }
+
     /** The stable finding id of this (provider, account, region, rule, resource). */
     public String findingId() {
         return FindingId.of(provider, account, region, ruleId, resourceId);

@@ -9,6 +9,20 @@ import dev.vigil.rules.Catalog;
  * @param colour      use ANSI colours (only for a terminal)
  * @param showPassed  list passing results too, not only their count
  * @param version     Vigil's version, recorded in machine outputs
+ * @param compliance  framework id to the profile level assessed ({@code null} for all levels), in
+ *                    report order: what the compliance writers assess
  */
-public record ReportContext(Catalog catalog, boolean colour, boolean showPassed, String version) {
+public record ReportContext(Catalog catalog, boolean colour, boolean showPassed, String version, java.util.Map<String, Integer> compliance) {
+
+    public ReportContext(Catalog catalog, boolean colour, boolean showPassed, String version) {
+        this(catalog, colour, showPassed, version, java.util.Map.of());
+    }
+
+    /** The frameworks to assess: those asked for, else every framework of the catalog. */
+    public java.util.List<dev.vigil.engine.compliance.Assessment> assessments(java.util.List<dev.vigil.model.Result> results) {
+        java.util.List<dev.vigil.model.framework.Framework> fws = compliance.isEmpty()
+                ? java.util.List.copyOf(catalog.frameworks())
+                : compliance.keySet().stream().map(id -> catalog.framework(id).orElseThrow()).toList();
+        return dev.vigil.engine.compliance.Assessment.of(fws, compliance, results);
+    }
 }

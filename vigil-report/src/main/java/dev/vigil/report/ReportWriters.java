@@ -21,6 +21,12 @@ public final class ReportWriters {
         return new ReportWriters(List.of(new TableReportWriter(), new JsonReportWriter()));
     }
 
+    /** The compliance report's writers: {@code table}, {@code json}, {@code csv}. */
+    public static ReportWriters compliance() {
+        return new ReportWriters(List.of(new dev.vigil.report.compliance.ComplianceTableWriter(), new dev.vigil.report.compliance.ComplianceJsonWriter(),
+                new dev.vigil.report.compliance.ComplianceCsvWriter()));
+    }
+
     public Optional<ReportWriter> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

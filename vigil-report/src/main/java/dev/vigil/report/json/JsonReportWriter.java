@@ -29,8 +29,9 @@ public final class JsonReportWriter implements ReportWriter {
                        @JsonInclude(JsonInclude.Include.NON_NULL) CollectionStats collection) {
     }
 
+    /** {@code priority} says why the result ranks where it does: the frameworks whose requirements it breaks. */
     public record JsonResult(String findingId, String ruleId, String title, String severity, Status status, String reason,
-                             ResourceRef resource, Map<String, List<String>> frameworks) {
+                             ResourceRef resource, Map<String, List<String>> frameworks, String priority) {
     }
 
     public record ResourceRef(String provider, String type, String id, String name, String account, String region, String origin) {
@@ -66,7 +67,7 @@ public final class JsonReportWriter implements ReportWriter {
         String title = ctx.catalog().rule(r.ruleId()).map(c -> c.rule().title()).orElse(r.ruleId());
         return new JsonResult(r.findingId(), r.ruleId(), title, r.severity().label(), r.status(), r.reason(),
                 new ResourceRef(r.provider(), r.resourceType(), r.resourceId(), r.resourceName(), r.account(), r.region(), r.origin()),
-                ctx.catalog().frameworksOf(r.ruleId()));
+                ctx.catalog().frameworksOf(r.ruleId()), dev.vigil.engine.Priority.why(ctx.catalog(), r.ruleId()));
     }
 
     /** Jackson closes the writer it is given; the caller owns it. */

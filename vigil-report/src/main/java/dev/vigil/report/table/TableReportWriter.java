@@ -46,7 +46,8 @@ public final class TableReportWriter implements ReportWriter {
             Map<String, List<Result>> byRule = group.stream().collect(Collectors.groupingBy(Result::ruleId, LinkedHashMap::new, Collectors.toList()));
             for (var e : byRule.entrySet()) {
                 String title = ctx.catalog().rule(e.getKey()).map(r -> r.rule().title()).orElse(e.getKey());
-                out.write("  " + s.bold(title) + s.dim("  [" + e.getKey() + "]") + "\n");
+                int frameworks = ctx.catalog().frameworksOf(e.getKey()).size();
+                out.write("  " + s.bold(title) + s.dim("  [" + e.getKey() + "]" + (frameworks > 1 ? " · " + frameworks + " frameworks" : "")) + "\n");
                 int nameWidth = Math.min(48, e.getValue().stream().mapToInt(r -> r.resourceName().length()).max().orElse(10));
                 int regionWidth = e.getValue().stream().mapToInt(r -> r.region().length()).max().orElse(6);
                 for (Result r : e.getValue()) {
