@@ -62,6 +62,9 @@ record OrgProfile(List<FrameworkChoice> frameworks, List<Disabled> disabled, Map
         try {
             OrgProfile p = YAML.readValue(Files.readString(file), OrgProfile.class);
             return p == null ? none() : p;
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new Vigil.UsageException(at(file, e.getPropertyName() + ":") + ": unknown key '" + e.getPropertyName()
+                    + "' (a profile has: frameworks, disabled, severity, parameters, rules-dirs)");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new Vigil.UsageException(file + (line > 0 ? ":" + line : "") + ": " + e.getOriginalMessage().replace('\n', ' '));
