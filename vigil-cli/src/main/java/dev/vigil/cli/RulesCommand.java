@@ -20,8 +20,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rules", description = "List, show and test rules.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class, RulesCommand.Doc.class})
 final class RulesCommand {
+
+    @Command(name = "doc", description = "Print docs/rules.md: every rule with severity, resource type and frameworks, and each framework's coverage.")
+    static final class Doc implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CatalogOptions catalogOptions;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(RulesDoc.render(catalogOptions.load()));
+            spec.commandLine().getOut().flush();
+            return Vigil.OK;
+        }
+    }
 
     @Command(name = "list", description = "List the rules of the catalog.")
     static final class ListRules implements Callable<Integer> {

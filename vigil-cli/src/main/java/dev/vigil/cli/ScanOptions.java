@@ -126,7 +126,7 @@ final class ScanOptions {
                 org.disabled().keySet(), org.severity()), live.get());
 
         boolean colour = output == null && !noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
-        ReportContext ctx = new ReportContext(catalog, colour, showPassed, Vigil.version(), assessed);
+        ReportContext ctx = new ReportContext(catalog, colour, showPassed, Vigil.version(), assessed, org.disabled());
         if (output == null) {
             Writer out = spec.commandLine().getOut();
             writer.write(report, ctx, out);

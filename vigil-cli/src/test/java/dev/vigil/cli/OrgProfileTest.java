@@ -49,6 +49,7 @@ class OrgProfileTest {
                 .isNotEmpty().allMatch(r -> r.get("severity").asText().equals("critical"));
         assertThat(results).anyMatch(r -> r.get("ruleId").asText().equals("acme-s3-bucket-has-owner-tag"));
         assertThat(report.at("/parameters/aws-iam-user-access-keys-rotated/maxAgeDays").asInt()).isEqualTo(30);
+        assertThat(report.at("/disabledRules/aws-ec2-vpc-flow-logs-enabled").asText()).isEqualTo("flow logs are collected by the SIEM agent");
     }
 
     @Test

@@ -11,11 +11,14 @@ import dev.vigil.rules.Catalog;
  * @param version     Vigil's version, recorded in machine outputs
  * @param compliance  framework id to the profile level assessed ({@code null} for all levels), in
  *                    report order: what the compliance writers assess
+ * @param disabled    rule id to the reason an organization profile switched it off: reported, so
+ *                    that nobody mistakes a rule not run for a rule passed
  */
-public record ReportContext(Catalog catalog, boolean colour, boolean showPassed, String version, java.util.Map<String, Integer> compliance) {
+public record ReportContext(Catalog catalog, boolean colour, boolean showPassed, String version, java.util.Map<String, Integer> compliance,
+                            java.util.Map<String, String> disabled) {
 
     public ReportContext(Catalog catalog, boolean colour, boolean showPassed, String version) {
-        this(catalog, colour, showPassed, version, java.util.Map.of());
+        this(catalog, colour, showPassed, version, java.util.Map.of(), java.util.Map.of());
     }
 
     /** The frameworks to assess: those asked for, else every framework of the catalog. */

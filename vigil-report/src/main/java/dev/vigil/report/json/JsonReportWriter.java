@@ -21,7 +21,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     public record Document(int schemaVersion, String tool, String version, Scan scan, Map<Status, Long> summary,
                            List<CoverageGap> coverageGaps, Map<String, Long> unmodelled, Map<String, Map<String, Object>> parameters,
-                           List<JsonResult> results) {
+                           Map<String, String> disabledRules, List<JsonResult> results) {
     }
 
     public record Scan(List<String> files, List<String> skippedFiles, String startedAt, long durationMs, String evaluatedAsOf,
@@ -51,7 +51,7 @@ public final class JsonReportWriter implements ReportWriter {
                 new Scan(report.files(), report.skippedFiles(), report.startedAt().toString(), report.duration().toMillis(),
                         report.evaluatedAsOf().toString(), report.rulesEvaluated(), report.resources(), report.resourcesByType(),
                         stageMillis(report), report.collection()),
-                report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), results);
+                report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), ctx.disabled(), results);
         JSON.writeValue(new NonClosing(out), doc);
         out.write("\n");
         out.flush();

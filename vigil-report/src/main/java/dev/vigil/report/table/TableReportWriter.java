@@ -80,6 +80,10 @@ public final class TableReportWriter implements ReportWriter {
         if (!report.skippedFiles().isEmpty()) {
             out.write(s.bold("Skipped files") + " (no input reads them): " + String.join(", ", report.skippedFiles()) + "\n");
         }
+        if (!ctx.disabled().isEmpty()) {
+            out.write(s.bold("Switched off by the profile") + " (not evaluated): " + ctx.disabled().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")) + "\n");
+        }
         if (!report.parameters().isEmpty()) {
             List<String> ps = new ArrayList<>();
             report.parameters().forEach((rule, params) -> ps.add(rule + " " + params.entrySet().stream()
