@@ -119,6 +119,30 @@ class LiveScanTest {
         assertThat(live).isEqualTo(offline);
     }
 
+    /** Compliance of the live account: the framework's score counts are those of the scan's own results. */
+    @Test
+    void complianceOfTheEmulatedAccountCountsTheScansResults() throws IOException {
+        List<String> args = new ArrayList<>(List.of("compliance", "aws", "--endpoint-url", MotoServer.shared().endpoint().toString(), "--regions",
+                "us-east-1,eu-west-1", "--max-rate", "1000", "--retry-delay", "10", "--no-progress", "--compliance", "aws-fsbp", "--format", "json"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Vigil.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode total = JSON.readTree(out.toString()).at("/frameworks/0/total");
+        long passed = 0, failed = 0, other = 0;
+        for (JsonNode r : report.get("results")) {
+            if (!r.get("frameworks").has("aws-fsbp")) continue;
+            switch (r.get("status").asText()) {
+                case "PASS" -> passed++;
+                case "FAIL" -> failed++;
+                default -> other++;
+            }
+        }
+        assertThat(total.get("passed").asLong()).isEqualTo(passed).isPositive();
+        assertThat(total.get("failed").asLong()).isEqualTo(failed).isPositive();
+        assertThat(total.get("error").asLong() + total.get("unknown").asLong()).isEqualTo(other);
+    }
+
     private static Set<String> names(String prefix) {
         Set<String> names = new TreeSet<>();
         for (JsonNode r : report.get("results")) {
