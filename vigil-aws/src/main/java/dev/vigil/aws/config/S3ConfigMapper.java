@@ -8,11 +8,14 @@ import dev.vigil.model.aws.s3.Bucket;
 import dev.vigil.model.aws.s3.PublicAccessBlock;
 import dev.vigil.model.input.InputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code AWS::S3::Bucket} to {@code aws.s3.bucket}. Settings live in the item's supplementary configuration. */
 final class S3ConfigMapper {
+    static final String NO_ACL_OWNER = "the item's AccessControlList supplementary configuration does not name the bucket owner";
+
     private S3ConfigMapper() {
     }
 
@@ -42,16 +45,22 @@ final class S3ConfigMapper {
         long lifecycle = Json.list(Json.get(s, "BucketLifecycleConfiguration"), "rules").stream()
                 .filter(r -> Json.text(r, "status").equalsIgnoreCase("Enabled")).count();
 
+        JsonNode acl = Json.get(s, "AccessControlList");
+        String owner = Json.text(Json.get(acl, "owner"), "id");
+        Map<String, String> unknowns = new HashMap<>();
+        if (owner.isEmpty()) unknowns.put("ownerId", NO_ACL_OWNER);
+
         Bucket bucket = new Bucket(name, arn, Json.text(c, "creationDate"),
                 publicAccessBlock(Json.get(s, "PublicAccessBlockConfiguration")),
                 encryption,
                 new Bucket.Versioning(vStatus.isEmpty() ? "Off" : vStatus, Json.boolOr(versioning, "isMfaDeleteEnabled", false)),
                 new Bucket.Logging(!target.isEmpty(), target, Json.text(logging, "logFilePrefix")),
                 policy,
-                grants(Json.get(s, "AccessControlList")),
+                grants(acl),
+                owner.isEmpty() ? null : owner,
                 lifecycle,
                 Json.text(Json.get(s, "ObjectLockConfiguration"), "objectLockEnabled").equalsIgnoreCase("Enabled"));
-        return new Mapped(AwsTypes.S3_BUCKET, arn, name, bucket, Map.of(), List.of());
+        return new Mapped(AwsTypes.S3_BUCKET, arn, name, bucket, unknowns, List.of());
     }
 
     /** Absent settings mean Block Public Access is off: AWS Config records the configuration only when one exists. */

@@ -71,10 +71,10 @@ public final class S3Collector implements Collector {
             // Without its region the bucket cannot be placed or read: it stands in the scan with every detail failed.
             ctx.resource(AwsTypes.S3_BUCKET, S3Mapper.arn(ctx.partition(), name)).name(name).region(ctx.region())
                     .properties(new dev.vigil.model.aws.s3.Bucket(name, S3Mapper.arn(ctx.partition(), name), "", null, null, null, null, null,
-                            null, null, null))
+                            null, null, null, null))
                     .failures(java.util.Map.of("publicAccessBlock", f.getMessage(), "encryption", f.getMessage(), "versioning", f.getMessage(),
-                            "logging", f.getMessage(), "policy", f.getMessage(), "aclGrants", f.getMessage(), "lifecycleRules", f.getMessage(),
-                            "objectLockEnabled", f.getMessage()))
+                            "logging", f.getMessage(), "policy", f.getMessage(), "aclGrants", f.getMessage(), "ownerId", f.getMessage(),
+                            "lifecycleRules", f.getMessage(), "objectLockEnabled", f.getMessage()))
                     .api("s3:ListAllMyBuckets").emit();
             return;
         }

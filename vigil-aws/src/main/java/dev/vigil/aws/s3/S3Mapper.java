@@ -78,6 +78,7 @@ public final class S3Mapper {
                 new Bucket.Logging(false, "", ""));
         PolicyDocument policy = f.check("policy", r.policy()).map(p -> PolicyDocuments.parse(p.policy()), PolicyDocuments.parse(""));
         List<Bucket.Grant> grants = f.check("aclGrants", r.acl()).map(a -> grants(a.grants()), List.of());
+        String ownerId = f.check("ownerId", r.acl()).map(a -> a.owner() == null ? "" : nz(a.owner().id()), "");
         Long lifecycle = f.check("lifecycleRules", r.lifecycle()).map(l -> l.rules().stream()
                 .filter(x -> "Enabled".equals(x.statusAsString())).count(), 0L);
         Boolean objectLock = f.check("objectLockEnabled", r.objectLock()).map(o -> o.objectLockConfiguration() != null
@@ -88,7 +89,7 @@ public final class S3Mapper {
             return tags;
         }, tags);
         Bucket b = new Bucket(r.name(), arn(partition, r.name()), r.created() == null ? "" : r.created().toString(), pab, encryption, versioning,
-                logging, policy, grants, lifecycle, objectLock);
+                logging, policy, grants, ownerId, lifecycle, objectLock);
         Map<String, String> failures = new TreeMap<>(f.byPath());
         failures.remove("tags");
         return new Mapped(b, tags, failures);

@@ -81,6 +81,17 @@ class ConfigSnapshotInputTest {
         assertThat(statements.get(0)).containsEntry("principals", List.of("*")).containsEntry("actions", List.of("s3:GetObject"));
         assertThat((List<Map<String, Object>>) p.get("aclGrants")).containsExactly(Map.of("grantee", "AllUsers", "permission", "Read"));
         assertThat((Map<String, Object>) p.get("encryption")).containsEntry("enabled", false);
+        assertThat(p).doesNotContainKey("ownerId");
+        assertThat(bucket.unknownReason("ownerId")).isEqualTo(S3ConfigMapper.NO_ACL_OWNER);
+    }
+
+    @Test
+    void theBucketOwnerComesFromTheAcl() throws IOException {
+        String owned = BUCKET.replace("\\\"permission\\\":\\\"Read\\\"}]}", "\\\"permission\\\":\\\"Read\\\"}],\\\"owner\\\":{\\\"id\\\":\\\"9a3f51c0\\\"}}");
+        assertThat(owned).isNotEqualTo(BUCKET);
+        Resource bucket = only(input.read(List.of(write("snap.json", snapshot(owned)))), "aws.s3.bucket");
+        assertThat(bucket.properties()).containsEntry("ownerId", "9a3f51c0");
+        assertThat(bucket.unknownReason("ownerId")).isNull();
     }
 
     @Test

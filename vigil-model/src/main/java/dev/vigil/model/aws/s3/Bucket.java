@@ -15,6 +15,7 @@ public record Bucket(
         Logging logging,
         @Doc("The bucket policy; no statements when the bucket has none") PolicyDocument policy,
         @Doc("ACL grants") List<Grant> aclGrants,
+        @Doc("Canonical user id of the bucket owner, as the bucket ACL names it") String ownerId,
         @Doc("Number of lifecycle rules that are enabled") Long lifecycleRules,
         @Doc("Object Lock is enabled") Boolean objectLockEnabled) {
 
@@ -38,6 +39,9 @@ public record Bucket(
     /**
      * One ACL grant. {@code grantee} is {@code AllUsers}, {@code AuthenticatedUsers} or
      * {@code LogDelivery} for the predefined groups, otherwise a canonical user id or e-mail.
+     * {@code permission} is {@code FULL_CONTROL}, {@code READ}, {@code WRITE}, {@code READ_ACP} or
+     * {@code WRITE_ACP} from the S3 API; AWS Config spells the same values {@code FullControl},
+     * {@code Read}, {@code Write}, {@code ReadAcp} and {@code WriteAcp}.
      */
     public record Grant(String grantee, String permission) {
     }
