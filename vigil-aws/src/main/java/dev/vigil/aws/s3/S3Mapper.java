@@ -105,9 +105,22 @@ public final class S3Mapper {
             else if (who.type() == Type.GROUP && who.uri() != null) grantee = who.uri().substring(who.uri().lastIndexOf('/') + 1);
             else if (who.type() == Type.AMAZON_CUSTOMER_BY_EMAIL) grantee = nz(who.emailAddress());
             else grantee = nz(who.id());
-            out.add(new Bucket.Grant(grantee, g.permissionAsString()));
+            out.add(new Bucket.Grant(grantee, permission(g.permissionAsString())));
         }
         return out;
+    }
+
+    /**
+     * The S3 API spells permissions FULL_CONTROL, READ_ACP; AWS Config spells them FullControl,
+     * ReadAcp. The canonical bucket takes Config's spelling, whichever input read it.
+     */
+    static String permission(String api) {
+        if (api == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (String part : api.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (!part.isEmpty()) out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
     }
 
     /** The account-level Block Public Access (s3control), all off when none is configured. */

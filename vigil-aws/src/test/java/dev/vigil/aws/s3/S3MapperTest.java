@@ -33,7 +33,7 @@ class S3MapperTest {
         S3Mapper.Mapped m = S3Mapper.bucket("aws", reads(Read.found(acl)));
         assertThat(m.bucket().ownerId()).isEqualTo(OWNER);
         assertThat(m.bucket().aclGrants()).extracting(g -> g.grantee() + " " + g.permission())
-                .containsExactly(OWNER + " FULL_CONTROL", PARTNER + " READ", "LogDelivery WRITE");
+                .containsExactly(OWNER + " FullControl", PARTNER + " Read", "LogDelivery Write");
         assertThat(m.bucket().versioning().status()).isEqualTo("Off");
         assertThat(m.failures()).isEmpty();
     }

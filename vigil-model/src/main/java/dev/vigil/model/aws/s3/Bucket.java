@@ -39,9 +39,9 @@ public record Bucket(
     /**
      * One ACL grant. {@code grantee} is {@code AllUsers}, {@code AuthenticatedUsers} or
      * {@code LogDelivery} for the predefined groups, otherwise a canonical user id or e-mail.
-     * {@code permission} is {@code FULL_CONTROL}, {@code READ}, {@code WRITE}, {@code READ_ACP} or
-     * {@code WRITE_ACP} from the S3 API; AWS Config spells the same values {@code FullControl},
-     * {@code Read}, {@code Write}, {@code ReadAcp} and {@code WriteAcp}.
+     * {@code permission} is {@code FullControl}, {@code Read}, {@code Write}, {@code ReadAcp} or
+     * {@code WriteAcp}, as AWS Config spells them; the live input converts the S3 API's
+     * {@code FULL_CONTROL}, {@code READ_ACP}, ... to these.
      */
     public record Grant(String grantee, String permission) {
     }
