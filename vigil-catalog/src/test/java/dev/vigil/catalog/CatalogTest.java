@@ -27,7 +27,7 @@ class CatalogTest {
     private static final Set<String> SERVICES = Set.of("account", "region", "s3", "iam", "ec2", "rds", "kms", "cloudtrail", "logs",
             "cloudwatch", "sns", "lambda", "elbv2", "eks", "cloudfront", "secretsmanager");
     /** Good practice that no framework of the catalog has a requirement for. */
-    private static final Set<String> UNMAPPED = Set.of("aws-logs-log-group-kms-encrypted");
+    private static final Set<String> UNMAPPED = Set.of();
 
     private static Catalog catalog;
 
@@ -183,5 +183,47 @@ class CatalogTest {
         assertThat(reqs.get("CloudTrail.6").rules()).containsExactly("aws-cloudtrail-bucket-not-public");
         assertThat(reqs.get("CloudWatch.17").rules()).containsExactly("aws-cloudwatch-alarm-actions-enabled");
         assertThat(reqs.get("SNS.1").rules()).containsExactly("aws-sns-topic-kms-encrypted");
+    }
+
+    @Test
+    void isoAndSoc2ListTheirWholeControlSetsAndMapRulesBySubject() {
+        Map<String, Framework.Requirement> iso = requirements("iso-27001-2022");
+        assertThat(iso).hasSize(93);
+        Map<String, Long> isoSections = iso.values().stream().collect(Collectors.groupingBy(Framework.Requirement::section, TreeMap::new,
+                Collectors.counting()));
+        assertThat(isoSections).containsExactlyInAnyOrderEntriesOf(Map.of("A.5 Organizational controls", 37L, "A.6 People controls", 8L,
+                        "A.7 Physical controls", 14L, "A.8 Technological controls", 34L));
+        assertThat(iso.get("A.8.24").title()).isEqualTo("Use of cryptography");
+        assertThat(iso.get("A.8.24").rules()).contains("aws-s3-bucket-default-encryption", "aws-logs-log-group-kms-encrypted");
+        assertThat(iso.get("A.8.15").rules()).contains("aws-account-cloudtrail-multi-region-logging");
+        assertThat(iso.get("A.7.1").manual()).as("physical controls are not evidenced by a cloud scan").isTrue();
+
+        Map<String, Framework.Requirement> soc2 = requirements("soc2");
+        assertThat(soc2).hasSize(38).containsKeys("CC1.1", "CC9.2", "A1.1", "A1.3", "C1.1", "C1.2");
+        assertThat(soc2.get("CC6.6").rules()).contains("aws-s3-bucket-not-public", "aws-ec2-security-group-no-ssh-from-internet");
+        assertThat(soc2.get("A1.2").rules()).contains("aws-rds-instance-backups-enabled");
+        assertThat(soc2.get("CC1.1").manual()).isTrue();
+    }
+
+    @Test
+    void nistAndPciMapRulesThroughSecurityHubRelatedRequirements() {
+        Map<String, Framework.Requirement> nist = requirements("nist-800-53-r5");
+        assertThat(nist.size()).isBetween(100, 150);
+        assertThat(nist.values()).allSatisfy(r -> {
+            assertThat(r.section()).as(r.id()).startsWith(r.id().substring(0, 2) + " ");
+            assertThat(r.level()).as(r.id()).isZero();
+        });
+        // S3.1 lists AC-3 and SC-7; EC2.3 lists SC-28; IAM.5 lists IA-2(1).
+        assertThat(nist.get("SC-7").rules()).contains("aws-account-s3-public-access-blocked");
+        assertThat(nist.get("SC-28").rules()).contains("aws-ec2-volume-encrypted");
+        assertThat(nist.get("IA-2(1)").rules()).contains("aws-iam-user-console-mfa");
+
+        Map<String, Framework.Requirement> pci = requirements("pci-dss-4.0");
+        assertThat(pci.size()).isBetween(60, 100);
+        assertThat(pci.values()).allSatisfy(r -> assertThat(r.section()).as(r.id()).startsWith(r.id().substring(0, r.id().indexOf('.')) + " "));
+        // RDS.2 lists PCI DSS v4.0.1/1.4.4; IAM.5 lists 8.4.2; KMS.4 lists 3.7.4.
+        assertThat(pci.get("1.4.4").rules()).contains("aws-rds-instance-not-public");
+        assertThat(pci.get("8.4.2").rules()).contains("aws-iam-user-console-mfa");
+        assertThat(pci.get("3.7.4").rules()).containsExactly("aws-kms-key-rotation-enabled");
     }
 }
