@@ -252,7 +252,7 @@ public final class DataSeed implements Seed {
         EksClient eks = c.client(EksClient::builder, region);
         eks.createCluster(r -> r.name("bad-cluster").roleArn(role).version("1.31").resourcesVpcConfig(v -> v.subnetIds(subnets)
                 .endpointPublicAccess(true).endpointPrivateAccess(false).publicAccessCidrs("0.0.0.0/0")));
-        eks.createCluster(r -> r.name("good-cluster").roleArn(role).version("1.31").resourcesVpcConfig(v -> v.subnetIds(subnets)
+        eks.createCluster(r -> r.name("good-cluster").roleArn(role).version("1.33").resourcesVpcConfig(v -> v.subnetIds(subnets)
                         .endpointPublicAccess(false).endpointPrivateAccess(true))
                 .logging(l -> l.clusterLogging(s -> s.types(LogType.API, LogType.AUDIT, LogType.AUTHENTICATOR, LogType.CONTROLLER_MANAGER,
                         LogType.SCHEDULER).enabled(true)))

@@ -42,10 +42,14 @@ public final class Ec2Seed implements Seed {
 
     @Override
     public void plant(SeedClients clients) {
-        // An instance profile without a role: all aws-ec2-instance-uses-instance-profile looks at,
-        // and no IAM role for the IAM rules to judge. moto requires the profile to exist.
+        // An instance profile with a role of its own (aws-iam-instance-profile-has-role); moto requires
+        // the profile to exist before an instance can name it.
         IamClient iam = clients.client(IamClient::builder, "us-east-1");
         String profile = iam.createInstanceProfile(r -> r.instanceProfileName("good-ec2-instance-profile")).instanceProfile().arn();
+        iam.createRole(r -> r.roleName("good-ec2-instance-role").assumeRolePolicyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}]}"));
+        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("good-ec2-instance-profile").roleName("good-ec2-instance-role"));
         for (String region : SeedClients.REGIONS) {
             // A customer managed key with rotation on for the encrypted volumes: without one, moto makes
             // an alias/aws/ebs key that it reports as CUSTOMER managed and unrotated, which would fail
