@@ -13,6 +13,15 @@ public record CompiledRule(Rule rule, CelRuntime.Program program, Set<FieldPaths
         return rule.id();
     }
 
+    /** True when the check reads {@code path} (or a property under it) of resources of {@code type}, its subject's or others'. */
+    public boolean reads(String type, String path) {
+        for (FieldPaths.Read r : reads) {
+            boolean typeMatches = r.self() ? rule.resourceType().equals(type) : r.type().equals(type);
+            if (typeMatches && (r.path().equals(path) || r.path().startsWith(path + "."))) return true;
+        }
+        return false;
+    }
+
     /** The resource types the check reads besides its subject's (through {@code related()} or {@code resources()}). */
     public Set<String> crossTypes() {
         Set<String> types = new java.util.TreeSet<>();
