@@ -85,10 +85,15 @@ public final class TableReportWriter implements ReportWriter {
                     .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")) + "\n");
         }
         if (!report.parameters().isEmpty()) {
+            // Only the rules that judged something here, one per line, long values clipped: the JSON
+            // report has every value in full.
+            java.util.Set<String> judged = report.results().stream().map(Result::ruleId).collect(Collectors.toSet());
             List<String> ps = new ArrayList<>();
-            report.parameters().forEach((rule, params) -> ps.add(rule + " " + params.entrySet().stream()
-                    .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "))));
-            out.write(s.bold("Parameters") + ": " + String.join("; ", ps) + "\n");
+            report.parameters().forEach((rule, params) -> {
+                if (judged.contains(rule)) ps.add("  " + rule + " " + params.entrySet().stream()
+                        .map(p -> p.getKey() + "=" + clip(String.valueOf(p.getValue()), 60)).collect(Collectors.joining(" ")));
+            });
+            if (!ps.isEmpty()) out.write(s.bold("Parameters") + " (rule defaults unless --config or the profile sets them):\n" + String.join("\n", ps) + "\n");
         }
         out.flush();
     }
