@@ -39,6 +39,7 @@ find_bin() { # prints the directory holding initdb, or nothing
 
 install() {
     if [[ -n "$(find_bin)" ]]; then return 0; fi
+    if [[ -n "${VIGIL_PG_BIN:-}" ]]; then die "VIGIL_PG_BIN=$VIGIL_PG_BIN holds no initdb"; fi
     if [[ $EUID -ne 0 ]]; then die "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin) and only root can install it: run 'apt-get install postgresql' as root"; fi
     command -v apt-get > /dev/null 2>&1 || die "PostgreSQL is not installed and apt-get is not here to install it"
     mkdir -p "$here/build"
