@@ -91,7 +91,7 @@ base_dir() {
     base="/tmp/vigil-pg-$(id -u)"
     mkdir -p "$base"
     chmod 755 "$base"
-    echo "postgres.sh: the server's user cannot use $here/build; data directories go under $base" >&2
+    echo "postgres.sh: $here/build is out of the server user's reach or too long a path for a Unix socket; data directories go under $base" >&2
     echo "$base"
 }
 
