@@ -262,6 +262,38 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_scan_killed_half_way_stays_incomplete_and_the_previous_state_is_intact() throws Exception {
+        Resource b = bucket("logs", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        Finding before;
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            before = store.finding(id).orElseThrow();
+        }
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), KilledRecorder.class.getName(), url)
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("WRITTEN")) {
+                // the child's other output (warnings) is of no interest
+            }
+            assertThat(line).as("the child reached the middle of its write").isEqualTo("WRITTEN");
+            child.destroyForcibly(); // SIGKILL
+            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        try (JdbcStore store = open()) {
+            assertThat(store.finding(id)).contains(before);
+            assertThat(store.scans()).extracting(ScanRecord::status).containsExactly("complete", "incomplete");
+            assertThat(store.audit()).hasSize(1);
+            store.record(report(T3, result(b, Status.PASS, Severity.HIGH)), List.of(b));
+            assertThat(store.finding(id)).get().extracting(Finding::status).isEqualTo(FindingStatus.RESOLVED);
+        }
+    }
+
+    @Test
     void a_database_written_by_a_newer_vigil_is_refused() throws Exception {
         try (JdbcStore store = open()) {
             try (Connection c = store.connect(); Statement s = c.createStatement()) {
