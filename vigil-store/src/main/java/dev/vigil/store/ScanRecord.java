@@ -1,0 +1,17 @@
+package dev.vigil.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A scan as stored. {@code status} is {@code complete} once everything of the scan was committed;
+ * a scan left {@code incomplete} was interrupted and changed nothing else.
+ */
+public record ScanRecord(long id, Instant started, Instant finished, Instant recorded, String status, List<String> inputs,
+                         List<String> accounts, List<String> regions, String parametersJson, String catalogVersion,
+                         long resources, long results, long passed, long failed, long errors, long unknown, long gaps) {
+
+    public boolean complete() {
+        return "complete".equals(status);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vigil.store;
+
+import dev.vigil.engine.ScanReport;
+import dev.vigil.model.Resource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Vigil's memory: scans, the resources and results of each, and findings followed across scans.
+ * One implementation ({@link JdbcStore}) serves SQLite and PostgreSQL.
+ */
+public interface Store extends AutoCloseable {
+
+    /** {@code jdbc:sqlite:} on {@code ~/.vigil/vigil.db}. */
+    static String defaultUrl() {
+        return "jdbc:sqlite:" + Path.of(System.getProperty("user.home"), ".vigil", "vigil.db");
+    }
+
+    /** Opens (creating or migrating when needed) the store at a JDBC URL. */
+    static Store open(String url) {
+        return JdbcStore.open(url);
+    }
+
+    /**
+     * Records a scan atomically: the scan's row is committed first as {@code incomplete}; its
+     * resources, results, the findings it changes and the audit entry are then written in one
+     * transaction that also marks it {@code complete}. If that fails, or the process dies, the
+     * scan stays incomplete and nothing else changed.
+     *
+     * @param resources every resource the scan saw (a finding whose resource is not among them, in
+     *                  an account and region the scan covered, is resolved as gone)
+     */
+    default Recorded record(ScanReport report, List<Resource> resources) {
+        return record(report, resources, null);
+    }
+
+    Recorded record(ScanReport report, List<Resource> resources, String catalogVersion);
+
+    /** Every scan, oldest first. */
+    List<ScanRecord> scans();
+
+    Optional<ScanRecord> scan(long id);
+
+    /** Every finding, by id. */
+    List<Finding> findings();
+
+    Optional<Finding> finding(String id);
+
+    /** A finding's changes of status and severity, oldest first. */
+    List<FindingChange> history(String findingId);
+
+    List<AuditEntry> audit();
+
+    /** The URL this store was opened on. */
+    String url();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,366 @@
+package dev.vigil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.vigil.engine.ScanReport;
+import dev.vigil.model.Resource;
+import dev.vigil.model.Result;
+import dev.vigil.model.Severity;
+import dev.vigil.model.Status;
+import dev.vigil.model.input.CoverageGap;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's behaviour, the same on every database: subclasses give the {@link StoreFixture}. */
+abstract class StoreContractTest {
+    static final String ACCOUNT = "111122223333";
+    static final Instant T1 = Instant.parse("2026-11-01T10:00:00Z");
+    static final Instant T2 = Instant.parse("2026-11-02T10:00:00Z");
+    static final Instant T3 = Instant.parse("2026-11-03T10:00:00Z");
+    static final Instant T4 = Instant.parse("2026-11-04T10:00:00Z");
+    static final String RULE = "aws-s3-bucket-public-access-blocked";
+
+    @TempDir
+    Path dir;
+    String url;
+
+    abstract StoreFixture fixture();
+
+    @BeforeEach
+    void freshDatabase() throws Exception {
+        url = fixture().newUrl(dir);
+    }
+
+    JdbcStore open() {
+        return JdbcStore.open(url, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC), Duration.ofMillis(300),
+                Suppressions.NONE);
+    }
+
+    static Resource bucket(String name, String region) {
+        return new Resource("aws", "aws.s3.bucket", "arn:aws:s3:::" + name, name, ACCOUNT, region, Map.of("team", "data"),
+                Map.of("name", name, "versioning", true), Map.of(), null, List.of());
+    }
+
+    static Result result(Resource r, Status status, Severity severity) {
+        return Result.of(RULE, severity, status, status == Status.FAIL ? "public access not blocked" : "", r);
+    }
+
+    static ScanReport report(Instant started, List<Result> results, List<CoverageGap> gaps) {
+        return new ScanReport(List.of("examples/aws-config"), List.of(), results.size(), Map.of(), Map.of(), gaps, results,
+                Map.of(RULE, Map.of("maxAgeDays", 90L)), 1, started, started, Duration.ofSeconds(5), Map.of(), null);
+    }
+
+    static ScanReport report(Instant started, Result... results) {
+        return report(started, List.of(results), List.of());
+    }
+
+    @Test
+    void a_finding_opens_stays_open_resolves_and_reopens_with_exact_times() {
+        Resource b = bucket("logs", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        try (JdbcStore store = open()) {
+            Recorded first = store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b), "catalog-1");
+            assertThat(first.opened()).isEqualTo(1);
+            assertThat(store.finding(id)).get().satisfies(f -> {
+                assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+                assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                assertThat(f.firstSeen()).isEqualTo(T1);
+                assertThat(f.lastSeen()).isEqualTo(T1);
+                assertThat(f.resolvedAt()).isNull();
+                assertThat(f.firstScanId()).isEqualTo(first.scanId());
+            });
+
+            Recorded second = store.record(report(T2, result(b, Status.FAIL, Severity.CRITICAL)), List.of(b));
+            assertThat(second.severityChanged()).isEqualTo(1);
+            assertThat(store.finding(id)).get().satisfies(f -> {
+                assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.firstSeen()).isEqualTo(T1);
+                assertThat(f.lastSeen()).isEqualTo(T2);
+                assertThat(f.resolvedAt()).isNull();
+            });
+
+            Recorded third = store.record(report(T3, result(b, Status.PASS, Severity.CRITICAL)), List.of(b));
+            assertThat(third.resolved()).isEqualTo(1);
+            assertThat(store.finding(id)).get().satisfies(f -> {
+                assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+                assertThat(f.firstSeen()).isEqualTo(T1);
+                assertThat(f.lastSeen()).isEqualTo(T2);
+                assertThat(f.resolvedAt()).isEqualTo(T3);
+            });
+
+            Recorded fourth = store.record(report(T4, result(b, Status.FAIL, Severity.CRITICAL)), List.of(b));
+            assertThat(fourth.reopened()).isEqualTo(1);
+            assertThat(store.finding(id)).get().satisfies(f -> {
+                assertThat(f.status()).isEqualTo(FindingStatus.REOPENED);
+                assertThat(f.firstSeen()).isEqualTo(T1);
+                assertThat(f.lastSeen()).isEqualTo(T4);
+                assertThat(f.resolvedAt()).isNull();
+                assertThat(f.lastScanId()).isEqualTo(fourth.scanId());
+            });
+
+            assertThat(store.history(id)).containsExactly(
+                    new FindingChange(id, first.scanId(), T1, null, FindingStatus.OPEN, null, Severity.HIGH, "fail"),
+                    new FindingChange(id, second.scanId(), T2, FindingStatus.OPEN, FindingStatus.OPEN, Severity.HIGH, Severity.CRITICAL, "severity"),
+                    new FindingChange(id, third.scanId(), T3, FindingStatus.OPEN, FindingStatus.RESOLVED, Severity.CRITICAL, Severity.CRITICAL, "pass"),
+                    new FindingChange(id, fourth.scanId(), T4, FindingStatus.RESOLVED, FindingStatus.REOPENED, Severity.CRITICAL, Severity.CRITICAL, "fail"));
+
+            assertThat(store.scans()).hasSize(4).allSatisfy(s -> assertThat(s.complete()).isTrue());
+            ScanRecord s1 = store.scans().get(0);
+            assertThat(s1.started()).isEqualTo(T1);
+            assertThat(s1.finished()).isEqualTo(T1.plusSeconds(5));
+            assertThat(s1.accounts()).containsExactly(ACCOUNT);
+            assertThat(s1.regions()).containsExactly("eu-west-1");
+            assertThat(s1.inputs()).containsExactly("examples/aws-config");
+            assertThat(s1.catalogVersion()).isEqualTo("catalog-1");
+            assertThat(s1.parametersJson()).isEqualTo("{\"" + RULE + "\":{\"maxAgeDays\":90}}");
+            assertThat(s1.resources()).isEqualTo(1);
+            assertThat(s1.failed()).isEqualTo(1);
+            assertThat(store.audit()).hasSize(4).allSatisfy(a -> assertThat(a.action()).isEqualTo("scan.recorded"));
+        }
+    }
+
+    @Test
+    void a_pass_on_something_that_never_failed_makes_no_finding() {
+        Resource b = bucket("fine", "eu-west-1");
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.PASS, Severity.HIGH)), List.of(b));
+            assertThat(store.findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void error_and_unknown_neither_resolve_nor_open() {
+        Resource b = bucket("logs", "eu-west-1");
+        Resource other = bucket("other", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b, other));
+            store.record(report(T2, result(b, Status.ERROR, Severity.HIGH), result(other, Status.ERROR, Severity.HIGH)), List.of(b, other));
+            store.record(report(T3, result(b, Status.UNKNOWN, Severity.HIGH), result(other, Status.UNKNOWN, Severity.HIGH)), List.of(b, other));
+            assertThat(store.findings()).singleElement().satisfies(f -> {
+                assertThat(f.id()).isEqualTo(id);
+                assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+                assertThat(f.lastSeen()).isEqualTo(T1);
+                assertThat(f.resolvedAt()).isNull();
+            });
+            assertThat(store.history(id)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_resource_gone_from_a_covered_region_resolves_its_findings() {
+        Resource kept = bucket("kept", "eu-west-1");
+        Resource deleted = bucket("deleted", "eu-west-1");
+        Resource elsewhere = bucket("elsewhere", "us-east-1");
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(kept, Status.FAIL, Severity.HIGH), result(deleted, Status.FAIL, Severity.HIGH),
+                    result(elsewhere, Status.FAIL, Severity.HIGH)), List.of(kept, deleted, elsewhere));
+            // the second scan covers eu-west-1 only: the bucket in us-east-1 was not looked at
+            Recorded second = store.record(report(T2, result(kept, Status.FAIL, Severity.HIGH)), List.of(kept));
+            assertThat(second.resolved()).isEqualTo(1);
+            assertThat(store.finding(result(deleted, Status.FAIL, Severity.HIGH).findingId())).get().satisfies(f -> {
+                assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+                assertThat(f.resolvedAt()).isEqualTo(T2);
+                assertThat(f.lastSeen()).isEqualTo(T1);
+            });
+            assertThat(store.history(result(deleted, Status.FAIL, Severity.HIGH).findingId()))
+                    .extracting(FindingChange::cause).containsExactly("fail", "gone");
+            assertThat(store.finding(result(kept, Status.FAIL, Severity.HIGH).findingId())).get()
+                    .extracting(Finding::status).isEqualTo(FindingStatus.OPEN);
+            assertThat(store.finding(result(elsewhere, Status.FAIL, Severity.HIGH).findingId())).get()
+                    .extracting(Finding::status).isEqualTo(FindingStatus.OPEN);
+        }
+    }
+
+    @Test
+    void a_resource_hidden_by_a_coverage_gap_is_not_gone() {
+        Resource kept = bucket("kept", "eu-west-1");
+        Resource unseen = bucket("unseen", "eu-west-1");
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(kept, Status.FAIL, Severity.HIGH), result(unseen, Status.FAIL, Severity.HIGH)),
+                    List.of(kept, unseen));
+            CoverageGap denied = new CoverageGap(ACCOUNT + " eu-west-1 s3", "AccessDenied on ListBuckets", ACCOUNT, "eu-west-1",
+                    Set.of("aws.s3.bucket"), true);
+            store.record(report(T2, List.of(result(kept, Status.FAIL, Severity.HIGH)), List.of(denied)), List.of(kept));
+            assertThat(store.finding(result(unseen, Status.FAIL, Severity.HIGH).findingId())).get()
+                    .extracting(Finding::status).isEqualTo(FindingStatus.OPEN);
+        }
+    }
+
+    @Test
+    void a_suppressed_failure_is_not_resolved_and_opens_again_when_no_longer_covered() {
+        Resource b = bucket("logs", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        Clock clock = Clock.fixed(T4, ZoneOffset.UTC);
+        try (JdbcStore store = JdbcStore.open(url, clock, Duration.ofMillis(300), (r, at) -> at.isBefore(T3))) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            store.record(report(T2, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            assertThat(store.finding(id)).get().extracting(Finding::status).isEqualTo(FindingStatus.SUPPRESSED);
+            store.record(report(T3, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            assertThat(store.history(id)).extracting(FindingChange::to)
+                    .containsExactly(FindingStatus.SUPPRESSED, FindingStatus.OPEN);
+        }
+    }
+
+    @Test
+    void resources_are_stored_with_their_canonical_json_and_its_hash() throws Exception {
+        Resource b = bucket("logs", "eu-west-1");
+        try (JdbcStore store = open()) {
+            long scan = store.record(report(T1, result(b, Status.PASS, Severity.HIGH)), List.of(b)).scanId();
+            try (Connection c = store.connect(); var ps = c.prepareStatement("SELECT canonical, sha256 FROM scan_resources WHERE scan_id = ?")) {
+                ps.setLong(1, scan);
+                try (var rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    String canonical = rs.getString(1);
+                    assertThat(canonical).startsWith("{\"account\":\"" + ACCOUNT + "\"").contains("\"properties\":{\"name\":\"logs\",\"versioning\":true}");
+                    assertThat(rs.getString(2)).isEqualTo(JdbcStore.sha256(canonical)).hasSize(64);
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_failure_inside_the_write_leaves_the_scan_incomplete_and_the_previous_state_intact() {
+        Resource b = bucket("logs", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            Finding before = store.finding(id).orElseThrow();
+            store.failPoint = point -> {
+                if (point.equals("findings")) throw new IllegalStateException("simulated crash after the findings were written");
+            };
+            assertThatThrownBy(() -> store.record(report(T2, result(b, Status.PASS, Severity.HIGH)), List.of(b)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("simulated crash");
+            store.failPoint = point -> { };
+
+            assertThat(store.finding(id)).contains(before);
+            assertThat(store.history(id)).hasSize(1);
+            assertThat(store.scans()).extracting(ScanRecord::status).containsExactly("complete", "incomplete");
+            assertThat(store.scans().get(1).results()).isZero();
+            assertThat(store.audit()).hasSize(1);
+
+            store.record(report(T3, result(b, Status.PASS, Severity.HIGH)), List.of(b));
+            assertThat(store.finding(id)).get().extracting(Finding::status, Finding::resolvedAt)
+                    .containsExactly(FindingStatus.RESOLVED, T3);
+        }
+    }
+
+    @Test
+    void a_scan_killed_half_way_stays_incomplete_and_the_previous_state_is_intact() throws Exception {
+        Resource b = bucket("logs", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        Finding before;
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            before = store.finding(id).orElseThrow();
+        }
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), KilledRecorder.class.getName(), url)
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("WRITTEN")) {
+                // the child's other output (warnings) is of no interest
+            }
+            assertThat(line).as("the child reached the middle of its write").isEqualTo("WRITTEN");
+            child.destroyForcibly(); // SIGKILL
+            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        try (JdbcStore store = open()) {
+            assertThat(store.finding(id)).contains(before);
+            assertThat(store.scans()).extracting(ScanRecord::status).containsExactly("complete", "incomplete");
+            assertThat(store.audit()).hasSize(1);
+            store.record(report(T3, result(b, Status.PASS, Severity.HIGH)), List.of(b));
+            assertThat(store.finding(id)).get().extracting(Finding::status).isEqualTo(FindingStatus.RESOLVED);
+        }
+    }
+
+    @Test
+    void a_database_written_by_a_newer_vigil_is_refused() throws Exception {
+        try (JdbcStore store = open()) {
+            try (Connection c = store.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                        + " installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'vigil', 1, "
+                        + (fixture().isSqlite() ? "1" : "true") + ")");
+            }
+        }
+        assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
+                .hasMessageContaining("written by a newer Vigil (schema version 99, this Vigil knows up to 2)")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void a_wrong_url_is_refused_with_a_clear_message() {
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:mysql://localhost/vigil")).isInstanceOf(StoreException.class)
+                .hasMessage("unsupported database URL 'jdbc:mysql://localhost/vigil' (expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)");
+    }
+
+    @Test
+    void the_audit_log_is_append_only() throws Exception {
+        Resource b = bucket("logs", "eu-west-1");
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            try (Connection c = store.connect(); Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_log SET actor = 'someone else'")).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_log")).hasMessageContaining("append-only");
+            }
+            assertThat(store.audit()).singleElement().extracting(AuditEntry::actor).isNotEqualTo("someone else");
+        }
+    }
+
+    @Test
+    void a_locked_sqlite_file_gives_a_clear_error_and_loses_nothing() throws Exception {
+        assumeTrue(fixture().isSqlite(), "file locks are SQLite's");
+        Resource b = bucket("logs", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
+            try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE");
+                assertThatThrownBy(() -> store.record(report(T2, result(b, Status.PASS, Severity.HIGH)), List.of(b)))
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageStartingWith("database " + url + " is locked by another process")
+                        .hasMessageNotContaining("\n");
+                s.execute("ROLLBACK");
+            }
+            assertThat(store.scans()).hasSize(1);
+            assertThat(store.finding(id)).get().extracting(Finding::status).isEqualTo(FindingStatus.OPEN);
+        }
+    }
+
+    @Test
+    void many_results_are_written_in_batches() {
+        List<Resource> resources = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            Resource r = bucket("b" + i, "eu-west-1");
+            resources.add(r);
+            results.add(result(r, i % 2 == 0 ? Status.FAIL : Status.PASS, Severity.MEDIUM));
+        }
+        try (JdbcStore store = open()) {
+            Recorded rec = store.record(report(T1, results, List.of()), resources);
+            assertThat(rec.opened()).isEqualTo(1250);
+            assertThat(store.findings()).hasSize(1250);
+            assertThat(store.scan(rec.scanId())).get().extracting(ScanRecord::results, ScanRecord::resources)
+                    .containsExactly(2500L, 2500L);
+        }
+    }
+}
