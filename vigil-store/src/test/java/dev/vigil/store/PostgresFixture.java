@@ -1,7 +1,5 @@
 package dev.vigil.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,15 +7,12 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh schema on the PostgreSQL server at {@code VIGIL_PG_URL} (a JDBC URL with user and
- * password as parameters). Skipped when the variable is unset: a temporary gap until the test
- * command starts a server of its own.
+ * A fresh schema on a real PostgreSQL server: the one the test command started ({@code VIGIL_PG_URL}),
+ * or one vigil-testkit's {@code PostgresServer} starts for this JVM.
  */
 final class PostgresFixture implements StoreFixture {
     static String serverUrl() {
-        String url = System.getenv("VIGIL_PG_URL");
-        assumeTrue(url != null && !url.isBlank(), "VIGIL_PG_URL is not set: PostgreSQL store tests skipped");
-        return url;
+        return dev.vigil.testkit.PostgresServer.shared().jdbcUrl();
     }
 
     @Override

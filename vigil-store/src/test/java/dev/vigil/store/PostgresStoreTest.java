@@ -1,6 +1,6 @@
 package dev.vigil.store;
 
-/** The store contract on PostgreSQL; skipped unless {@code VIGIL_PG_URL} names a server. */
+/** The store contract on a real PostgreSQL server. */
 class PostgresStoreTest extends StoreContractTest {
     @Override
     StoreFixture fixture() {
