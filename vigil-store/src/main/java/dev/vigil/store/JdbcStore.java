@@ -499,6 +499,57 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public List<StoredResource> resources(long scanId) {
+        return read("reading the resources of scan " + scanId, c -> query(c,
+                "SELECT * FROM scan_resources WHERE scan_id = ? ORDER BY account, region, type, resource_id",
+                rs -> new StoredResource(rs.getString("provider"), rs.getString("type"), rs.getString("resource_id"), rs.getString("name"),
+                        rs.getString("account"), rs.getString("region"), rs.getString("canonical"), rs.getString("sha256")), scanId));
+    }
+
+    @Override
+    public List<StoredResult> results(long scanId) {
+        return read("reading the results of scan " + scanId, c -> query(c,
+                "SELECT * FROM scan_results WHERE scan_id = ? ORDER BY finding_id, status",
+                rs -> new StoredResult(rs.getString("finding_id"), rs.getString("rule_id"), sev(rs.getString("severity")),
+                        Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("resource_type"),
+                        rs.getString("resource_id"), rs.getString("resource_name"), rs.getString("account"), rs.getString("region")), scanId));
+    }
+
+    @Override
+    public List<Remediation> remediations(Instant since, Instant until) {
+        // times are fixed-width ISO-8601 text: they compare as text on both databases
+        String from = since == null ? "0000" : time(truncate(since));
+        String to = until == null ? "9999" : time(truncate(until));
+        record Row(String findingId, String ruleId, Instant at, FindingStatus from, FindingStatus to, Severity severity) {
+        }
+        List<Row> rows = read("reading remediations", c -> query(c, "SELECT h.finding_id, f.rule_id, h.at, h.from_status, h.to_status,"
+                        + " h.to_severity FROM finding_history h JOIN findings f ON f.finding_id = h.finding_id WHERE h.finding_id IN"
+                        + " (SELECT finding_id FROM finding_history WHERE to_status = 'RESOLVED' AND at >= ? AND at <= ?)"
+                        + " ORDER BY h.finding_id, h.id",
+                rs -> new Row(rs.getString(1), rs.getString(2), instant(rs.getString(3)), status(rs.getString(4)), status(rs.getString(5)),
+                        sev(rs.getString(6))), from, to));
+        List<Remediation> out = new ArrayList<>();
+        String current = null;
+        Instant opened = null;
+        for (Row r : rows) {
+            if (!r.findingId().equals(current)) {
+                current = r.findingId();
+                opened = null;
+            }
+            if (r.to() == FindingStatus.RESOLVED) {
+                if (opened != null && r.from() != FindingStatus.RESOLVED && !r.at().isBefore(since == null ? Instant.MIN : truncate(since))
+                        && !r.at().isAfter(until == null ? Instant.MAX : truncate(until))) {
+                    out.add(new Remediation(r.findingId(), r.ruleId(), r.severity(), opened, r.at()));
+                }
+                opened = null;
+            } else if (opened == null) {
+                opened = r.at(); // found failing: first, or again after a resolution
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void close() {
         // a connection per operation: nothing held open
     }

@@ -3,6 +3,7 @@ package dev.vigil.store;
 import dev.vigil.engine.ScanReport;
 import dev.vigil.model.Resource;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,24 @@ public interface Store extends AutoCloseable {
     List<FindingChange> history(String findingId);
 
     List<AuditEntry> audit();
+
+    /** The resources a scan stored, with their canonical JSON, ordered by account, region, type and id. */
+    List<StoredResource> resources(long scanId);
+
+    /** The results a scan stored, ordered by finding id. */
+    List<StoredResult> results(long scanId);
+
+    /**
+     * Every remediation episode (a finding found failing, then resolved) whose resolution falls in
+     * {@code [since, until]}; either bound may be {@code null} for none. Ordered by finding, then time.
+     */
+    List<Remediation> remediations(Instant since, Instant until);
+
+    /** What changed from one complete scan to another (see {@link Drift}). */
+    default Drift drift(long from, long to) {
+        Drift.Pair pair = Drift.pick(scans(), from, to);
+        return Drift.between(pair.from(), pair.to(), resources(from), resources(to), results(from), results(to));
+    }
 
     /** The URL this store was opened on. */
     String url();

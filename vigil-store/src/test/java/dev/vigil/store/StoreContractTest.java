@@ -363,4 +363,120 @@ abstract class StoreContractTest {
                     .containsExactly(2500L, 2500L);
         }
     }
+
+    static final Instant T5 = Instant.parse("2026-11-05T10:00:00Z");
+
+    static Resource bucket(String name, String region, Map<String, Object> properties) {
+        return new Resource("aws", "aws.s3.bucket", "arn:aws:s3:::" + name, name, ACCOUNT, region, Map.of("team", "data"),
+                properties, Map.of(), null, List.of());
+    }
+
+    static Resource bucketIn(String account, String name) {
+        return new Resource("aws", "aws.s3.bucket", "arn:aws:s3:::" + name, name, account, "eu-west-1", Map.of(),
+                Map.of("name", name), Map.of(), null, List.of());
+    }
+
+    @Test
+    void a_scans_resources_and_results_are_read_back() {
+        Resource b = bucket("logs", "eu-west-1");
+        Resource a = bucket("archive", "eu-west-1");
+        try (JdbcStore store = open()) {
+            long scan = store.record(report(T1, result(b, Status.FAIL, Severity.HIGH), result(a, Status.PASS, Severity.HIGH)),
+                    List.of(b, a)).scanId();
+            assertThat(store.resources(scan)).extracting(StoredResource::id, StoredResource::name, StoredResource::region)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("arn:aws:s3:::archive", "archive", "eu-west-1"),
+                            org.assertj.core.groups.Tuple.tuple("arn:aws:s3:::logs", "logs", "eu-west-1"));
+            assertThat(store.resources(scan).get(1).canonical()).isEqualTo(JdbcStore.canonicalJson(b));
+            assertThat(store.results(scan)).hasSize(2).anySatisfy(r -> {
+                assertThat(r.findingId()).isEqualTo(result(b, Status.FAIL, Severity.HIGH).findingId());
+                assertThat(r.status()).isEqualTo(Status.FAIL);
+                assertThat(r.severity()).isEqualTo(Severity.HIGH);
+                assertThat(r.reason()).isEqualTo("public access not blocked");
+                assertThat(r.resourceName()).isEqualTo("logs");
+            });
+            assertThat(store.resources(scan + 99)).isEmpty();
+        }
+    }
+
+    @Test
+    void drift_lists_resources_added_removed_and_changed_field_by_field_and_findings_that_appeared_or_resolved() {
+        Resource logs1 = bucket("logs", "eu-west-1", Map.of("name", "logs", "versioning", true, "encryption", Map.of("algorithm", "aws:kms")));
+        Resource logs2 = bucket("logs", "eu-west-1", Map.of("name", "logs", "versioning", false));
+        Resource same = bucket("same", "eu-west-1");
+        Resource gone = bucket("gone", "eu-west-1");
+        Resource added = bucket("added", "eu-west-1");
+        Resource flaky = bucket("flaky", "eu-west-1");
+        try (JdbcStore store = open()) {
+            long s1 = store.record(report(T1, result(logs1, Status.PASS, Severity.HIGH), result(gone, Status.FAIL, Severity.HIGH),
+                    result(same, Status.FAIL, Severity.LOW), result(flaky, Status.FAIL, Severity.MEDIUM)), List.of(logs1, same, gone, flaky)).scanId();
+            long s2 = store.record(report(T2, result(logs2, Status.FAIL, Severity.HIGH), result(added, Status.PASS, Severity.HIGH),
+                    result(same, Status.FAIL, Severity.LOW), result(flaky, Status.ERROR, Severity.MEDIUM)), List.of(logs2, same, added, flaky)).scanId();
+            Drift d = store.drift(s1, s2);
+            assertThat(d.from().id()).isEqualTo(s1);
+            assertThat(d.to().id()).isEqualTo(s2);
+            assertThat(d.added()).extracting(StoredResource::name).containsExactly("added");
+            assertThat(d.removed()).extracting(StoredResource::name).containsExactly("gone");
+            assertThat(d.changed()).singleElement().satisfies(c -> {
+                assertThat(c.after().name()).isEqualTo("logs");
+                assertThat(c.fields()).containsExactly(
+                        new Drift.FieldDiff("properties.encryption", "{\"algorithm\":\"aws:kms\"}", null),
+                        new Drift.FieldDiff("properties.versioning", "true", "false"));
+            });
+            assertThat(d.appeared()).extracting(StoredResult::resourceName).containsExactly("logs");
+            // the bucket gone resolved its finding; an ERROR on the flaky one resolves nothing
+            assertThat(d.resolved()).extracting(StoredResult::resourceName).containsExactly("gone");
+        }
+    }
+
+    @Test
+    void drift_compares_the_two_latest_complete_scans_of_the_same_accounts_by_default() {
+        Resource b = bucketIn(ACCOUNT, "logs");
+        Resource other = bucketIn("444455556666", "theirs");
+        try (JdbcStore store = open()) {
+            long s1 = store.record(report(T1, result(b, Status.PASS, Severity.HIGH)), List.of(b)).scanId();
+            long s2 = store.record(report(T2, result(b, Status.PASS, Severity.HIGH)), List.of(b)).scanId();
+            long s3 = store.record(report(T3, result(other, Status.PASS, Severity.HIGH)), List.of(other)).scanId();
+            store.failPoint = point -> {
+                throw new IllegalStateException("simulated crash");
+            };
+            assertThatThrownBy(() -> store.record(report(T4, result(b, Status.PASS, Severity.HIGH)), List.of(b)));
+            store.failPoint = point -> { };
+            long s4 = store.scans().get(3).id();
+            long s5 = store.record(report(T5, result(b, Status.PASS, Severity.HIGH)), List.of(b)).scanId();
+
+            Drift.Pair latest = Drift.pick(store.scans(), null, null);
+            assertThat(latest.from().id()).isEqualTo(s2);
+            assertThat(latest.to().id()).isEqualTo(s5);
+            assertThat(Drift.pick(store.scans(), null, s2).from().id()).isEqualTo(s1);
+            assertThat(store.drift(s1, s2).isEmpty()).isTrue();
+            assertThat(Drift.pick(store.scans(), s1, null).to().id()).isEqualTo(s5);
+            assertThatThrownBy(() -> Drift.pick(store.scans(), null, s3)).isInstanceOf(StoreException.class)
+                    .hasMessage("no complete scan of the same accounts before scan " + s3 + " to compare with");
+            assertThatThrownBy(() -> Drift.pick(store.scans(), s4, null)).isInstanceOf(StoreException.class)
+                    .hasMessage("scan " + s4 + " is incomplete (interrupted); it cannot be compared");
+            assertThatThrownBy(() -> store.drift(s1, 999)).isInstanceOf(StoreException.class).hasMessage("no scan 999 in the store");
+        }
+    }
+
+    @Test
+    void remediations_are_episodes_from_first_failing_to_resolved_within_the_period() {
+        Resource b = bucket("logs", "eu-west-1");
+        Resource c = bucket("cache", "eu-west-1");
+        String id = result(b, Status.FAIL, Severity.HIGH).findingId();
+        try (JdbcStore store = open()) {
+            store.record(report(T1, result(b, Status.FAIL, Severity.HIGH), result(c, Status.FAIL, Severity.LOW)), List.of(b, c));
+            store.record(report(T2, result(b, Status.FAIL, Severity.CRITICAL), result(c, Status.FAIL, Severity.LOW)), List.of(b, c));
+            store.record(report(T3, result(b, Status.PASS, Severity.CRITICAL), result(c, Status.FAIL, Severity.LOW)), List.of(b, c));
+            store.record(report(T4, result(b, Status.FAIL, Severity.CRITICAL), result(c, Status.FAIL, Severity.LOW)), List.of(b, c));
+            store.record(report(T5, result(b, Status.PASS, Severity.CRITICAL)), List.of(b));
+            String cid = result(c, Status.FAIL, Severity.LOW).findingId();
+            assertThat(store.remediations(null, null)).containsExactlyInAnyOrder(
+                    new Remediation(id, RULE, Severity.CRITICAL, T1, T3),
+                    new Remediation(id, RULE, Severity.CRITICAL, T4, T5),
+                    new Remediation(cid, RULE, Severity.LOW, T1, T5));
+            assertThat(store.remediations(T4, null)).extracting(Remediation::opened, Remediation::resolved)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(T4, T5), org.assertj.core.groups.Tuple.tuple(T1, T5));
+            assertThat(store.remediations(null, T4)).singleElement().extracting(Remediation::took).isEqualTo(Duration.ofDays(2));
+        }
+    }
 }
