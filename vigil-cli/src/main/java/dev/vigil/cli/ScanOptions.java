@@ -10,6 +10,9 @@ import dev.vigil.report.ReportContext;
 import dev.vigil.report.ReportWriter;
 import dev.vigil.report.ReportWriters;
 import dev.vigil.rules.Catalog;
+import dev.vigil.model.Resource;
+import dev.vigil.store.Recorded;
+import dev.vigil.store.Store;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -67,6 +70,14 @@ final class ScanOptions {
             + "rules that do not apply, severity overrides, parameters, extra rule directories.")
     Path profileFile;
 
+    @Option(names = "--db", paramLabel = "URL", description = "Record the scan (report and resources) in this findings store: "
+            + "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB.")
+    String db;
+
+    @Option(names = "--record", description = "Record the scan in the default findings store (${sys:user.home}/.vigil/vigil.db) "
+            + "unless --db names another.")
+    boolean record;
+
     @Mixin
     CatalogOptions catalogOptions;
 
@@ -121,9 +132,24 @@ final class ScanOptions {
         if (mode.level() != null && assessed.isEmpty()) {
             throw new Vigil.UsageException("--level needs a framework: name one with --compliance (or in the --profile-file)");
         }
-        ScanEngine engine = new ScanEngine(List.of(new ConfigSnapshotInput()), catalog, Clock.systemUTC());
-        ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, List.copyOf(assessed.keySet()), parameters, when,
-                org.disabled().keySet(), org.severity()), live.get());
+        // the store is opened before the scan: a wrong URL or a newer schema costs no scan
+        Store store = db != null || record ? Store.open(db != null ? db : Store.defaultUrl()) : null;
+        try (store) {
+            ScanEngine engine = new ScanEngine(List.of(new ConfigSnapshotInput()), catalog, Clock.systemUTC());
+            List<Resource> inventory = new ArrayList<>();
+            ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, List.copyOf(assessed.keySet()), parameters, when,
+                    org.disabled().keySet(), org.severity()), live.get(), inventory::addAll);
+            int code = write(spec, report, catalog, assessed, org, writer, threshold);
+            if (store != null) {
+                Recorded recorded = store.record(report, inventory, Vigil.version());
+                spec.commandLine().getErr().println("vigil: recorded scan " + recorded.scanId() + " in " + store.url());
+            }
+            return code;
+        }
+    }
+
+    private int write(CommandSpec spec, ScanReport report, Catalog catalog, Map<String, Integer> assessed, OrgProfile.Resolved org,
+                      ReportWriter writer, Severity threshold) throws IOException {
 
         boolean colour = output == null && !noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
         ReportContext ctx = new ReportContext(catalog, colour, showPassed, Vigil.version(), assessed, org.disabled());

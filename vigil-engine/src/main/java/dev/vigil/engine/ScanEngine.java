@@ -64,6 +64,14 @@ public final class ScanEngine {
 
     /** Scans the live inputs, then the request's paths, as one inventory. */
     public ScanReport scan(ScanRequest request, List<LiveInput> live) {
+        return scan(request, live, inventory -> { });
+    }
+
+    /**
+     * Scans as {@link #scan(ScanRequest, List)} and hands {@code inventory} every resource the scan
+     * read (for the findings store, which keeps them beside the report).
+     */
+    public ScanReport scan(ScanRequest request, List<LiveInput> live, java.util.function.Consumer<List<Resource>> inventory) {
         Instant started = clock.instant();
         Map<String, Duration> stages = new LinkedHashMap<>();
         Instant mark = started;
@@ -94,13 +102,14 @@ public final class ScanEngine {
         }
 
         mark = lap(stages, "read", mark);
-        Inventory inventory = new Inventory(resources);
+        inventory.accept(java.util.Collections.unmodifiableList(resources));
+        Inventory index = new Inventory(resources);
         mark = lap(stages, "index", mark);
 
         List<CompiledRule> rules = select(request);
 
         Instant asOf = request.asOf() != null ? request.asOf() : describes != null ? describes : started;
-        Evaluator evaluator = new Evaluator(inventory, asOf, request.parameters());
+        Evaluator evaluator = new Evaluator(index, asOf, request.parameters());
         Map<String, List<CompiledRule>> rulesByType = new HashMap<>();
         for (CompiledRule r : rules) rulesByType.computeIfAbsent(r.rule().resourceType(), k -> new ArrayList<>()).add(r);
         GapResults gapResults = new GapResults(gaps, rules);

@@ -53,9 +53,12 @@ import org.flywaydb.core.api.MigrationVersion;
  * in {@link Dialect}). Opens a connection per operation; safe to share between threads.
  */
 public final class JdbcStore implements Store {
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
     static {
         // Flyway reports every migration at INFO; a scan's output is no place for that.
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        FLYWAY_LOG.setLevel(Level.WARNING);
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
