@@ -52,6 +52,9 @@ public interface Store extends AutoCloseable {
 
     List<AuditEntry> audit();
 
+    /** The exceptions (accepted risks) that suppress findings: add, list, revoke, review. */
+    Exceptions exceptions();
+
     /** The URL this store was opened on. */
     String url();
 
