@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Vigil.Version.class,
         description = "Cloud security posture management: one canonical inventory, one rule catalog, never a false PASS.",
         subcommands = {ScanCommand.class, ComplianceCommand.class, FrameworksCommand.class, RulesCommand.class,
+                ExceptionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
     public static final int OK = 0, INPUT_ERROR = 1, FAILURES = 3;
@@ -31,7 +32,8 @@ public final class Vigil {
             return INPUT_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof InputException || ex instanceof RuleLoadException || ex instanceof UsageException) {
+            if (ex instanceof InputException || ex instanceof RuleLoadException || ex instanceof UsageException
+                    || ex instanceof dev.vigil.store.StoreException) {
                 err.println("vigil: " + ex.getMessage());
             } else {
                 err.println("vigil: internal error: " + ex + (System.getenv("VIGIL_DEBUG") == null ? " (set VIGIL_DEBUG=1 for the stack trace)" : ""));
