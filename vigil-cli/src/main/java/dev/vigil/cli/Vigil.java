@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {ScanCommand.class, ComplianceCommand.class, FrameworksCommand.class, RulesCommand.class,
                 FindingsCommand.class,
                 DriftCommand.class,
+                ExceptionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
     public static final int OK = 0, INPUT_ERROR = 1, FAILURES = 3;

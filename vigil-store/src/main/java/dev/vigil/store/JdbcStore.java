@@ -147,12 +147,29 @@ public final class JdbcStore implements Store {
 
     /** The newest schema version this build of Vigil knows. */
     public static String schemaVersion() {
-        return "2";
+        return "3";
     }
 
     @Override
     public String url() {
         return url;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String actor() {
+        return actor;
+    }
+
+    @Override
+    public Exceptions exceptions() {
+        return new JdbcExceptions(this);
     }
 
     Connection connect() throws SQLException {
@@ -180,13 +197,16 @@ public final class JdbcStore implements Store {
                 failPoint.reached("resources");
                 insertResults(c, scanId, report.results());
                 failPoint.reached("results");
-                Recorded recorded = updateFindings(c, scanId, at, report, resources, scope);
+                ActiveExceptions exceptions = new ActiveExceptions(JdbcExceptions.all(c));
+                Recorded recorded = updateFindings(c, scanId, at, report, resources, scope, exceptions);
                 failPoint.reached("findings");
-                audit(c, "scan.recorded", "scan:" + scanId, Map.of(
+                Map<String, Object> detail = new java.util.TreeMap<>(Map.of(
                         "opened", recorded.opened(), "reopened", recorded.reopened(), "resolved", recorded.resolved(),
                         "suppressed", recorded.suppressed(), "severityChanged", recorded.severityChanged(),
                         "results", report.results().size(), "resources", resources.size()));
-                completeScan(c, scanId, report, resources.size());
+                if (!recorded.notes().isEmpty()) detail.put("notes", recorded.notes());
+                audit(c, "scan.recorded", "scan:" + scanId, detail);
+                completeScan(c, scanId, report, resources.size(), recorded.notes());
                 c.commit();
                 return recorded;
             } catch (Exception e) {
@@ -203,15 +223,19 @@ public final class JdbcStore implements Store {
     }
 
     /** The accounts and regions a scan covered: where a missing resource means it is gone. */
-    record Scope(Set<String> accounts, Set<String> regions, Set<String> present, List<CoverageGap> gaps) {
+    record Scope(Set<String> accounts, Set<String> regions, Set<String> present, List<CoverageGap> gaps,
+                 Map<String, Map<String, String>> tags) {
         static Scope of(ScanReport report, List<Resource> resources) {
             Set<String> accounts = new TreeSet<>();
             Set<String> regions = new TreeSet<>();
             Set<String> present = new java.util.HashSet<>();
+            Map<String, Map<String, String>> tags = new HashMap<>();
             for (Resource r : resources) {
                 accounts.add(r.account());
                 regions.add(r.region());
-                present.add(key(r.account(), r.region(), r.type(), r.id()));
+                String key = key(r.account(), r.region(), r.type(), r.id());
+                present.add(key);
+                if (!r.tags().isEmpty()) tags.put(key, r.tags());
             }
             for (Result r : report.results()) {
                 accounts.add(nz(r.account()));
@@ -222,7 +246,12 @@ public final class JdbcStore implements Store {
                 if (report.collection().account() != null) accounts.add(report.collection().account());
                 if (report.collection().regions() != null) regions.addAll(report.collection().regions());
             }
-            return new Scope(accounts, regions, present, report.gaps() == null ? List.of() : report.gaps());
+            return new Scope(accounts, regions, present, report.gaps() == null ? List.of() : report.gaps(), tags);
+        }
+
+        /** The tags of the resource a result is about, as this scan saw them (none when it did not see the resource). */
+        Map<String, String> tagsOf(Result r) {
+            return tags.getOrDefault(key(nz(r.account()), nz(r.region()), nz(r.resourceType()), nz(r.resourceId())), Map.of());
         }
 
         boolean gone(Finding f) {
@@ -257,10 +286,10 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private void completeScan(Connection c, long scanId, ScanReport report, int resources) throws SQLException {
+    private void completeScan(Connection c, long scanId, ScanReport report, int resources, List<String> notes) throws SQLException {
         Map<Status, Long> counts = report.countsByStatus();
         try (PreparedStatement ps = c.prepareStatement("UPDATE scans SET status = 'complete', resource_count = ?, result_count = ?,"
-                + " pass_count = ?, fail_count = ?, error_count = ?, unknown_count = ?, gap_count = ? WHERE id = ?")) {
+                + " pass_count = ?, fail_count = ?, error_count = ?, unknown_count = ?, gap_count = ?, notes = ? WHERE id = ?")) {
             ps.setLong(1, resources);
             ps.setLong(2, report.results().size());
             ps.setLong(3, counts.get(Status.PASS));
@@ -268,7 +297,8 @@ public final class JdbcStore implements Store {
             ps.setLong(5, counts.get(Status.ERROR));
             ps.setLong(6, counts.get(Status.UNKNOWN));
             ps.setLong(7, report.gaps() == null ? 0 : report.gaps().size());
-            ps.setLong(8, scanId);
+            ps.setString(8, notes.isEmpty() ? null : json(notes));
+            ps.setLong(9, scanId);
             ps.executeUpdate();
         }
     }
@@ -321,8 +351,8 @@ public final class JdbcStore implements Store {
     }
 
     /** Applies {@link Lifecycle} to every finding the scan touched, and resolves those whose resource is gone. */
-    private Recorded updateFindings(Connection c, long scanId, Instant at, ScanReport report, List<Resource> resources, Scope scope)
-            throws SQLException {
+    private Recorded updateFindings(Connection c, long scanId, Instant at, ScanReport report, List<Resource> resources, Scope scope,
+                                    ActiveExceptions exceptions) throws SQLException {
         Map<String, Finding> existing = new HashMap<>();
         for (String account : scope.accounts()) {
             existing.putAll(query(c, "SELECT * FROM findings WHERE account = ?", JdbcStore::finding, account).stream()
@@ -337,17 +367,27 @@ public final class JdbcStore implements Store {
         List<Finding> updates = new ArrayList<>();
         List<FindingChange> changes = new ArrayList<>();
         int opened = 0, reopened = 0, resolved = 0, suppressed = 0, severityChanged = 0;
+        // exception id -> the findings it stopped suppressing in this scan (it expired or was revoked)
+        Map<Long, List<String>> lapsed = new java.util.TreeMap<>();
         for (Result r : byFinding.values()) {
             Finding f = existing.get(r.findingId());
             FindingStatus from = f == null ? null : f.status();
-            boolean covered = r.status() == Status.FAIL && suppressions.covers(r, at);
+            boolean failed = r.status() == Status.FAIL;
+            Long exceptionId = failed ? exceptions.coveredBy(r, scope.tagsOf(r), at).map(ExceptionRecord::id).orElse(null) : null;
+            boolean covered = failed && (exceptionId != null || suppressions.covers(r, at));
             FindingStatus to = Lifecycle.onResult(from, r.status(), covered);
             if (to == null) continue;
             Severity severity = severity(r.severity());
-            boolean failed = r.status() == Status.FAIL;
+            if (to != FindingStatus.SUPPRESSED) exceptionId = null;
+            String lapse = null;
+            if (failed && f != null && from == FindingStatus.SUPPRESSED && f.exceptionId() != null && !f.exceptionId().equals(exceptionId)) {
+                lapsed.computeIfAbsent(f.exceptionId(), k -> new ArrayList<>()).add(f.id());
+                lapse = exceptions.get(f.exceptionId()).map(x -> lapse(x, at)).orElse("revoked");
+            }
             if (f == null) {
                 Finding created = new Finding(r.findingId(), r.ruleId(), nz(r.provider()), nz(r.resourceType()), nz(r.resourceId()),
-                        nz(r.resourceName()), nz(r.account()), nz(r.region()), to, severity, r.reason(), at, at, null, scanId, scanId);
+                        nz(r.resourceName()), nz(r.account()), nz(r.region()), to, severity, r.reason(), at, at, null, scanId, scanId,
+                        exceptionId);
                 inserts.add(created);
                 changes.add(new FindingChange(created.id(), scanId, at, null, to, null, severity, covered ? "suppressed" : "fail"));
                 if (to == FindingStatus.SUPPRESSED) suppressed++; else opened++;
@@ -361,10 +401,11 @@ public final class JdbcStore implements Store {
                     failed ? nz(r.resourceName()) : f.resourceName(), f.account(), f.region(), to, newSeverity,
                     failed ? r.reason() : f.reason(), f.firstSeen(), failed ? at : f.lastSeen(),
                     to == FindingStatus.RESOLVED ? (statusChanged ? at : f.resolvedAt()) : null,
-                    f.firstScanId(), failed ? scanId : f.lastScanId());
+                    f.firstScanId(), failed ? scanId : f.lastScanId(), failed ? exceptionId : to == FindingStatus.SUPPRESSED ? f.exceptionId() : null);
             updates.add(next);
             if (statusChanged || severityChange) {
-                String cause = statusChanged ? (to == FindingStatus.SUPPRESSED ? "suppressed" : failed ? "fail" : "pass") : "severity";
+                String cause = statusChanged
+                        ? (to == FindingStatus.SUPPRESSED ? "suppressed" : lapse != null ? lapse : failed ? "fail" : "pass") : "severity";
                 changes.add(new FindingChange(f.id(), scanId, at, from, to, f.severity(), newSeverity, cause));
             }
             if (statusChanged) {
@@ -381,18 +422,40 @@ public final class JdbcStore implements Store {
             if (byFinding.containsKey(f.id()) || f.status() == FindingStatus.RESOLVED || !scope.gone(f)) continue;
             FindingStatus to = Lifecycle.onResourceGone(f.status());
             updates.add(new Finding(f.id(), f.ruleId(), f.provider(), f.resourceType(), f.resourceId(), f.resourceName(), f.account(),
-                    f.region(), to, f.severity(), f.reason(), f.firstSeen(), f.lastSeen(), at, f.firstScanId(), f.lastScanId()));
+                    f.region(), to, f.severity(), f.reason(), f.firstSeen(), f.lastSeen(), at, f.firstScanId(), f.lastScanId(), null));
             changes.add(new FindingChange(f.id(), scanId, at, f.status(), to, f.severity(), f.severity(), "gone"));
             resolved++;
         }
         writeFindings(c, inserts, updates, changes);
-        return new Recorded(scanId, opened, reopened, resolved, suppressed, severityChanged);
+        List<String> notes = new ArrayList<>();
+        for (var e : lapsed.entrySet()) {
+            ExceptionRecord x = exceptions.get(e.getKey()).orElse(null);
+            String why = x == null ? "no longer exists" : switch (lapse(x, at)) {
+                case "revoked" -> "revoked on " + ExceptionRecord.text(x.revokedAt());
+                case "expired" -> "expired on " + x.expiresText();
+                default -> "no longer matches";
+            };
+            String note = "exception " + e.getKey() + " " + why + "; " + count(e.getValue().size()) + " no longer suppressed";
+            notes.add(note);
+            audit(c, x != null && lapse(x, at).equals("expired") ? "exception.expired" : "exception.lapsed", "exception:" + e.getKey(),
+                    Map.of("scan", scanId, "findings", e.getValue(), "note", note));
+        }
+        return new Recorded(scanId, opened, reopened, resolved, suppressed, severityChanged, List.copyOf(notes));
+    }
+
+    /** Why an exception that suppressed a finding no longer does: {@code revoked}, {@code expired}, or {@code fail} (out of its scope now). */
+    private static String lapse(ExceptionRecord x, Instant at) {
+        return x.revoked() ? "revoked" : !x.activeAt(at) ? "expired" : "fail";
+    }
+
+    private static String count(int findings) {
+        return findings + (findings == 1 ? " finding" : " findings");
     }
 
     private void writeFindings(Connection c, List<Finding> inserts, List<Finding> updates, List<FindingChange> changes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO findings (finding_id, rule_id, provider, resource_type, resource_id,"
-                + " resource_name, account, region, status, severity, reason, first_seen, last_seen, resolved_at, first_scan_id, last_scan_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " resource_name, account, region, status, severity, reason, first_seen, last_seen, resolved_at, first_scan_id, last_scan_id,"
+                + " exception_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Finding f : inserts) {
                 ps.setString(1, f.id());
@@ -411,13 +474,14 @@ public final class JdbcStore implements Store {
                 ps.setString(14, time(f.resolvedAt()));
                 ps.setLong(15, f.firstScanId());
                 ps.setLong(16, f.lastScanId());
+                setLong(ps, 17, f.exceptionId());
                 ps.addBatch();
                 if (++n % BATCH == 0) ps.executeBatch();
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE findings SET resource_name = ?, status = ?, severity = ?, reason = ?,"
-                + " last_seen = ?, resolved_at = ?, last_scan_id = ? WHERE finding_id = ?")) {
+                + " last_seen = ?, resolved_at = ?, last_scan_id = ?, exception_id = ? WHERE finding_id = ?")) {
             int n = 0;
             for (Finding f : updates) {
                 ps.setString(1, f.resourceName());
@@ -427,7 +491,8 @@ public final class JdbcStore implements Store {
                 ps.setString(5, time(f.lastSeen()));
                 ps.setString(6, time(f.resolvedAt()));
                 ps.setLong(7, f.lastScanId());
-                ps.setString(8, f.id());
+                setLong(ps, 8, f.exceptionId());
+                ps.setString(9, f.id());
                 ps.addBatch();
                 if (++n % BATCH == 0) ps.executeBatch();
             }
@@ -452,7 +517,11 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private void audit(Connection c, String action, String subject, Map<String, ?> detail) throws SQLException {
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) ps.setNull(index, java.sql.Types.BIGINT); else ps.setLong(index, value);
+    }
+
+    void audit(Connection c, String action, String subject, Map<String, ?> detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, time(clock.instant()));
             ps.setString(2, actor);
@@ -557,7 +626,7 @@ public final class JdbcStore implements Store {
         // a connection per operation: nothing held open
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -565,7 +634,7 @@ public final class JdbcStore implements Store {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private <T> T read(String doing, Work<T> work) {
+    <T> T read(String doing, Work<T> work) {
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException | RuntimeException e) {
@@ -589,18 +658,23 @@ public final class JdbcStore implements Store {
                 instant(rs.getString("recorded")), rs.getString("status"), list(rs.getString("inputs")), list(rs.getString("accounts")),
                 list(rs.getString("regions")), rs.getString("parameters"), rs.getString("catalog_version"), rs.getLong("resource_count"),
                 rs.getLong("result_count"), rs.getLong("pass_count"), rs.getLong("fail_count"), rs.getLong("error_count"),
-                rs.getLong("unknown_count"), rs.getLong("gap_count"));
+                rs.getLong("unknown_count"), rs.getLong("gap_count"), list(rs.getString("notes")));
     }
 
-    private static Finding finding(ResultSet rs) throws SQLException {
+    static Finding finding(ResultSet rs) throws SQLException {
         return new Finding(rs.getString("finding_id"), rs.getString("rule_id"), rs.getString("provider"), rs.getString("resource_type"),
                 rs.getString("resource_id"), rs.getString("resource_name"), rs.getString("account"), rs.getString("region"),
                 status(rs.getString("status")), sev(rs.getString("severity")), rs.getString("reason"), instant(rs.getString("first_seen")),
                 instant(rs.getString("last_seen")), instant(rs.getString("resolved_at")), rs.getLong("first_scan_id"),
-                rs.getLong("last_scan_id"));
+                rs.getLong("last_scan_id"), nullableLong(rs, "exception_id"));
     }
 
     // ---------------------------------------------------------------------------------------- values
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
 
     /** The canonical JSON of a resource (keys sorted, the input it came from left out): what its hash and drift compare. */
     static String canonicalJson(Resource r) {

@@ -70,6 +70,8 @@ public interface Store extends AutoCloseable {
         Drift.Pair pair = Drift.pick(scans(), from, to);
         return Drift.between(pair.from(), pair.to(), resources(from), resources(to), results(from), results(to));
     }
+    /** The exceptions (accepted risks) that suppress findings: add, list, revoke, review. */
+    Exceptions exceptions();
 
     /** The URL this store was opened on. */
     String url();

@@ -1,0 +1,8 @@
+package dev.vigil.store;
+
+class SqliteExceptionsTest extends ExceptionsContractTest {
+    @Override
+    StoreFixture fixture() {
+        return new SqliteFixture();
+    }
+}
