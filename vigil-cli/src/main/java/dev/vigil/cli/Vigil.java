@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.model.input.InputException;
 import dev.vigil.rules.RuleLoadException;
+import dev.vigil.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Vigil.Version.class,
         description = "Cloud security posture management: one canonical inventory, one rule catalog, never a false PASS.",
         subcommands = {ScanCommand.class, ComplianceCommand.class, FrameworksCommand.class, RulesCommand.class,
+                QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
     public static final int OK = 0, INPUT_ERROR = 1, FAILURES = 3;
@@ -31,7 +33,8 @@ public final class Vigil {
             return INPUT_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof InputException || ex instanceof RuleLoadException || ex instanceof UsageException) {
+            if (ex instanceof InputException || ex instanceof RuleLoadException || ex instanceof UsageException
+                    || ex instanceof StoreException) {
                 err.println("vigil: " + ex.getMessage());
             } else {
                 err.println("vigil: internal error: " + ex + (System.getenv("VIGIL_DEBUG") == null ? " (set VIGIL_DEBUG=1 for the stack trace)" : ""));
