@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.model.input.InputException;
 import dev.vigil.rules.RuleLoadException;
+import dev.vigil.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
                 FindingsCommand.class,
                 DriftCommand.class,
                 ExceptionsCommand.class,
+                QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
     public static final int OK = 0, INPUT_ERROR = 1, FAILURES = 3;

@@ -22,8 +22,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The store on a JDBC database: SQLite (a file) or PostgreSQL, the same SQL on both (differences
@@ -147,7 +150,7 @@ public final class JdbcStore implements Store {
 
     /** The newest schema version this build of Vigil knows. */
     public static String schemaVersion() {
-        return "3";
+        return "5";
     }
 
     @Override
@@ -619,6 +622,74 @@ public final class JdbcStore implements Store {
             }
         }
         return out;
+    public long query(String sql, QuerySink sink) {
+        return queryReadOnly(ReadOnlySql.check(sql), sink);
+    }
+
+    /** Runs {@code statement} without {@link ReadOnlySql}'s check: the database alone keeps it from writing. */
+    long queryReadOnly(String statement, QuerySink sink) {
+        Connection c;
+        try {
+            c = connectReadOnly();
+        } catch (SQLException | RuntimeException e) {
+            throw dialect.translate(url, "opening the store to query", e);
+        }
+        try (c) {
+            if (dialect == Dialect.POSTGRESQL) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION READ ONLY");
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(1000); // PostgreSQL streams rows in a transaction instead of reading them all first
+                try (ResultSet rs = s.executeQuery(statement)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    int n = meta.getColumnCount();
+                    List<String> names = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) names.add(meta.getColumnLabel(i));
+                    sink.columns(names);
+                    long rows = 0;
+                    while (rs.next()) {
+                        List<Object> values = new ArrayList<>(n);
+                        for (int i = 1; i <= n; i++) values.add(value(rs.getObject(i)));
+                        sink.row(values);
+                        rows++;
+                    }
+                    return rows;
+                }
+            } finally {
+                if (dialect == Dialect.POSTGRESQL) c.rollback();
+            }
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            int nl = message.indexOf('\n');
+            throw new StoreException("the query failed: " + (nl < 0 ? message : message.substring(0, nl).strip()), e);
+        }
+    }
+
+    /** A connection that cannot write: SQLite opened read-only; PostgreSQL marked read-only (the caller also opens a READ ONLY transaction). */
+    private Connection connectReadOnly() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(Integer.parseInt(properties.getProperty("busy_timeout", "10000")));
+            return DriverManager.getConnection(url, config.toProperties());
+        }
+        Connection c = DriverManager.getConnection(url, properties);
+        c.setReadOnly(true);
+        return c;
+    }
+
+    private static Object value(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double
+                || v instanceof java.math.BigDecimal || v instanceof java.math.BigInteger) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
+        if (v instanceof Float f) return f.doubleValue();
+        if (v instanceof byte[] bytes) return HexFormat.of().formatHex(bytes);
+        return v.toString();
     }
 
     @Override

@@ -73,6 +73,19 @@ public interface Store extends AutoCloseable {
     /** The exceptions (accepted risks) that suppress findings: add, list, revoke, review. */
     Exceptions exceptions();
 
+    /**
+     * Runs one read-only statement ({@code SELECT} or {@code WITH}; anything else is refused by
+     * {@link ReadOnlySql#check} before it reaches the database) and hands its rows to {@code sink}.
+     * SQLite is opened read-only for it; on PostgreSQL it runs in a {@code READ ONLY} transaction
+     * that is rolled back. The views documented in docs/store.md ({@code v_scans}, {@code v_inventory},
+     * {@code v_resources}, {@code v_results}, {@code v_findings}, {@code v_finding_history}) are the
+     * stable surface to query.
+     *
+     * @return the number of rows
+     * @throws StoreException with the database's one-line message when the statement fails
+     */
+    long query(String sql, QuerySink sink);
+
     /** The URL this store was opened on. */
     String url();
 

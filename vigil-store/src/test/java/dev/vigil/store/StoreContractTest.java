@@ -303,7 +303,7 @@ abstract class StoreContractTest {
             }
         }
         assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
-                .hasMessageContaining("written by a newer Vigil (schema version 99, this Vigil knows up to 3)")
+                .hasMessageContaining("written by a newer Vigil (schema version 99, this Vigil knows up to " + JdbcStore.schemaVersion() + ")")
                 .hasMessageNotContaining("\n");
     }
 

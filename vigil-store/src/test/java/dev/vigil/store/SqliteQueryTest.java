@@ -1,0 +1,8 @@
+package dev.vigil.store;
+
+class SqliteQueryTest extends QueryContractTest {
+    @Override
+    StoreFixture fixture() {
+        return new SqliteFixture();
+    }
+}
