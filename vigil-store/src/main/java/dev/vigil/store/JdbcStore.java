@@ -622,6 +622,9 @@ public final class JdbcStore implements Store {
             }
         }
         return out;
+    }
+
+    @Override
     public long query(String sql, QuerySink sink) {
         return queryReadOnly(ReadOnlySql.check(sql), sink);
     }
