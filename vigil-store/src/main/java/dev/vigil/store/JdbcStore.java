@@ -150,7 +150,7 @@ public final class JdbcStore implements Store {
 
     /** The newest schema version this build of Vigil knows. */
     public static String schemaVersion() {
-        return "5";
+        return "6";
     }
 
     @Override

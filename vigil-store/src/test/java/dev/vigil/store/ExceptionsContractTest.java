@@ -347,4 +347,21 @@ abstract class ExceptionsContractTest {
             assertThat(store.audit()).hasSize(2);
         }
     }
+
+    @Test
+    void the_exceptions_view_shows_scope_state_and_what_each_suppresses() {
+        Resource b = bucket("logs");
+        try (JdbcStore store = open()) {
+            ExceptionRecord x = add(store, ExceptionScope.rule(RULE), Instant.parse("2027-01-01T00:00:00Z"));
+            store.record(report(T1, fail(b)), List.of(b));
+            QueryContractTest.Rows rows = QueryContractTest.query(store,
+                    "SELECT id, rule, reason, owner, approver, state, suppressing FROM v_exceptions ORDER BY id");
+            assertThat(rows.rows()).hasSize(1);
+            assertThat(rows.rows().get(0).get(1)).isEqualTo(RULE);
+            assertThat(rows.rows().get(0).get(5)).isEqualTo("active");
+            assertThat(((Number) rows.rows().get(0).get(6)).longValue()).isEqualTo(1L);
+            store.exceptions().revoke(x.id(), "no longer needed");
+            assertThat(QueryContractTest.query(store, "SELECT state FROM v_exceptions").rows().get(0).get(0)).isEqualTo("revoked");
+        }
+    }
 }

@@ -377,6 +377,41 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void two_scans_of_different_accounts_written_at_once_do_not_corrupt_each_other() throws Exception {
+        try (JdbcStore first = open(); JdbcStore second = open()) {
+            List<Thread> writers = new java.util.ArrayList<>();
+            java.util.Map<String, Throwable> failures = new java.util.concurrent.ConcurrentHashMap<>();
+            for (var w : List.of(java.util.Map.entry("111111111111", first), java.util.Map.entry("222222222222", second))) {
+                writers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int scan = 0; scan < 4; scan++) {
+                            List<Resource> buckets = new java.util.ArrayList<>();
+                            List<Result> results = new java.util.ArrayList<>();
+                            for (int i = 0; i < 150; i++) {
+                                Resource b = bucketIn(w.getKey(), "b-" + w.getKey() + "-" + i);
+                                buckets.add(b);
+                                // the first account fails every bucket, the second passes them all
+                                results.add(result(b, w.getKey().startsWith("1") ? Status.FAIL : Status.PASS, Severity.HIGH));
+                            }
+                            w.getValue().record(report(T1.plusSeconds(scan * 60L), results, List.of()), buckets);
+                        }
+                    } catch (Throwable t) {
+                        failures.put(w.getKey(), t);
+                    }
+                }));
+            }
+            for (Thread t : writers) t.join();
+            assertThat(failures).isEmpty();
+            assertThat(first.scans()).hasSize(8).allSatisfy(s -> assertThat(s.status()).isEqualTo("complete"));
+            assertThat(first.findings()).hasSize(150).allSatisfy(f -> {
+                assertThat(f.account()).isEqualTo("111111111111");
+                assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+            });
+            for (var s : first.scans()) assertThat(first.results(s.id())).hasSize(150);
+        }
+    }
+
+    @Test
     void a_scans_resources_and_results_are_read_back() {
         Resource b = bucket("logs", "eu-west-1");
         Resource a = bucket("archive", "eu-west-1");
