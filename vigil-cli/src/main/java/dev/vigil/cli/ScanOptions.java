@@ -142,7 +142,11 @@ final class ScanOptions {
             int code = write(spec, report, catalog, assessed, org, writer, threshold);
             if (store != null) {
                 Recorded recorded = store.record(report, inventory, Vigil.version());
-                spec.commandLine().getErr().println("vigil: recorded scan " + recorded.scanId() + " in " + store.url());
+                spec.commandLine().getErr().println("vigil: recorded scan " + recorded.scanId() + " in " + store.url() + " (findings: "
+                        + recorded.opened() + " opened, " + recorded.reopened() + " reopened, " + recorded.resolved() + " resolved, "
+                        + recorded.suppressed() + " suppressed)");
+                // An exception that expired or was revoked no longer hides its findings: say so where the scan is run.
+                for (String note : recorded.notes()) spec.commandLine().getErr().println("vigil: " + note);
             }
             return code;
         }
