@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,8 +30,8 @@ final class DriftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "The findings store (default: ${sys:user.home}/.vigil/vigil.db).")
-    String db;
+    @Mixin
+    StoreOptions db;
 
     @Option(names = "--from", paramLabel = "SCAN", description = "The earlier scan's id (default: the complete scan of the same accounts before --to).")
     Long from;
@@ -45,7 +46,7 @@ final class DriftCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) throw new Vigil.UsageException("unknown --format '" + format + "' (use one of: table, json)");
         Drift drift;
-        try (Store store = StoreAccess.openExisting(db)) {
+        try (Store store = db.openExisting()) {
             Drift.Pair pair = Drift.pick(store.scans(), from, to);
             drift = store.drift(pair.from().id(), pair.to().id());
         }

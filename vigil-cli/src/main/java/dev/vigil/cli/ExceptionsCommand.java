@@ -30,24 +30,13 @@ import picocli.CommandLine.Spec;
 final class ExceptionsCommand {
     private static final Clock clock = Clock.systemUTC();
 
-    /** {@code --db}: the store's JDBC URL. */
-    static final class Db {
-        @Option(names = "--db", paramLabel = "URL",
-                description = "The findings store: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB (default: jdbc:sqlite:~/.vigil/vigil.db).")
-        String url;
-
-        Store open() {
-            return Store.open(url == null ? Store.defaultUrl() : url);
-        }
-    }
-
     @Command(name = "add", description = "Adds an exception; its scope is the rule glob narrowed by any of account, region, resource glob and tag.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
-        Db db;
+        StoreOptions db;
 
         @Option(names = "--rule", paramLabel = "GLOB", description = "Rule id or glob (* and ?), e.g. aws-s3-*.")
         String rule;
@@ -115,7 +104,7 @@ final class ExceptionsCommand {
         CommandSpec spec;
 
         @Mixin
-        Db db;
+        StoreOptions db;
 
         @Override
         public Integer call() {
@@ -139,7 +128,7 @@ final class ExceptionsCommand {
         CommandSpec spec;
 
         @Mixin
-        Db db;
+        StoreOptions db;
 
         @Parameters(paramLabel = "ID", description = "The exception's id (see 'vigil exceptions list').")
         long id;
@@ -166,7 +155,7 @@ final class ExceptionsCommand {
         CommandSpec spec;
 
         @Mixin
-        Db db;
+        StoreOptions db;
 
         @Option(names = "--within", paramLabel = "DAYS", defaultValue = "30", description = "Days ahead to look for expiries (default: ${DEFAULT-VALUE}).")
         int within;

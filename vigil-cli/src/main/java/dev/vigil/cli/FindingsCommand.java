@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +41,8 @@ final class FindingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "The findings store (default: ${sys:user.home}/.vigil/vigil.db).")
-    String db;
+    @Mixin
+    StoreOptions db;
 
     @Option(names = "--status", defaultValue = "open", paramLabel = "STATUS",
             description = "open (open or reopened), resolved, suppressed or all (default: ${DEFAULT-VALUE}).")
@@ -95,7 +96,7 @@ final class FindingsCommand implements Callable<Integer> {
 
         List<Finding> all;
         List<Remediation> remediations;
-        try (Store store = StoreAccess.openExisting(db)) {
+        try (Store store = db.openExisting()) {
             all = store.findings();
             remediations = store.remediations(from, when);
         }

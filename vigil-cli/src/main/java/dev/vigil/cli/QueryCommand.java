@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,9 +37,8 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "The store: jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DB?user=...&password=... (default: jdbc:sqlite:~/.vigil/vigil.db).")
-    String db;
+    @Mixin
+    StoreOptions db;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json (an array of objects) or csv (RFC 4180, a header row). Default: ${DEFAULT-VALUE}.")
@@ -51,7 +51,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String statement = String.join(" ", sql);
-        try (Store store = Store.open(db == null ? Store.defaultUrl() : db)) {
+        try (Store store = db.open()) {
             QuerySink sink = switch (format) {
                 case table -> new Table(out);
                 case json -> new Json(out);

@@ -6,23 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** What the commands reading the findings store share: opening it, and reading times. */
+/** What the commands reading the findings store share besides {@link StoreOptions}: reading times, printing columns. */
 final class StoreAccess {
     private StoreAccess() {
-    }
-
-    /** Opens the store to read: a SQLite file that does not exist is an error, not a new empty store. */
-    static Store openExisting(String url) {
-        String u = url != null ? url : Store.defaultUrl();
-        if (u.startsWith("jdbc:sqlite:")) {
-            String file = u.substring("jdbc:sqlite:".length());
-            int q = file.indexOf('?');
-            if (q >= 0) file = file.substring(0, q);
-            if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:") && !Files.exists(Path.of(file))) {
-                throw new Vigil.UsageException("no findings store at " + file + " (record a scan first: vigil scan PATH --record, or name one with --db)");
-            }
-        }
-        return Store.open(u);
     }
 
     /** An ISO-8601 time, or a date (midnight UTC). */

@@ -22,11 +22,6 @@ public final class CloudTrailCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.CLOUDTRAIL_TRAIL.id());
     }

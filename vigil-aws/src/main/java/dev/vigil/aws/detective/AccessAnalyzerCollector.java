@@ -19,16 +19,6 @@ public final class AccessAnalyzerCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of();
-    }
-
-    @Override
     public Set<String> settings() {
         return Set.of("region.accessAnalyzerEnabled");
     }

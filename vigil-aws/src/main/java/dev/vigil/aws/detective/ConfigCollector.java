@@ -15,16 +15,6 @@ public final class ConfigCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of();
-    }
-
-    @Override
     public Set<String> settings() {
         return Set.of("region.configRecorder");
     }

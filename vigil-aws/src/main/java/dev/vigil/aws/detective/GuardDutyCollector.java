@@ -17,16 +17,6 @@ public final class GuardDutyCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of();
-    }
-
-    @Override
     public Set<String> settings() {
         return Set.of("region.guardDutyEnabled");
     }

@@ -20,16 +20,6 @@ public final class SecurityHubCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of();
-    }
-
-    @Override
     public Set<String> settings() {
         return Set.of("region.securityHubEnabled");
     }

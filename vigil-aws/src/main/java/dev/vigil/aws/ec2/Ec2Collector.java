@@ -30,11 +30,6 @@ public final class Ec2Collector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.EC2_SECURITY_GROUP.id(), AwsTypes.EC2_NETWORK_ACL.id(), AwsTypes.EC2_INSTANCE.id(), AwsTypes.EC2_VOLUME.id(),
                 AwsTypes.EC2_SNAPSHOT.id());

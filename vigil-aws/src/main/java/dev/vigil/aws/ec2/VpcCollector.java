@@ -26,11 +26,6 @@ public final class VpcCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.EC2_VPC.id(), AwsTypes.EC2_SUBNET.id(), AwsTypes.EC2_ROUTE_TABLE.id(), AwsTypes.EC2_INTERNET_GATEWAY.id(),
                 AwsTypes.EC2_NAT_GATEWAY.id());

@@ -19,11 +19,6 @@ public final class EksCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.EKS_CLUSTER.id());
     }

@@ -29,11 +29,6 @@ public final class ElbCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.ELBV2_LOAD_BALANCER.id(), AwsTypes.ELBV2_LISTENER.id());
     }

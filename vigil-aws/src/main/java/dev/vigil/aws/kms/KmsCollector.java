@@ -25,11 +25,6 @@ public final class KmsCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.KMS_KEY.id());
     }

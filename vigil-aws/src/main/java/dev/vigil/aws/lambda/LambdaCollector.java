@@ -19,11 +19,6 @@ public final class LambdaCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.LAMBDA_FUNCTION.id());
     }

@@ -18,11 +18,15 @@ public interface Collector {
     /** Stable id, the name for {@code --services}: {@code s3}, {@code ec2}, {@code iam}, ... */
     String service();
 
-    /** True for services read once per account (IAM, S3's bucket listing, CloudFront); false for one unit per region. */
-    boolean global();
+    /** True for services read once per account (IAM, S3's bucket listing, CloudFront); false (the default) for one unit per region. */
+    default boolean global() {
+        return false;
+    }
 
-    /** The canonical types it emits; a failed unit hides these in its scope. */
-    Set<String> types();
+    /** The canonical types it emits; a failed unit hides these in its scope. None for collectors that only fill in settings. */
+    default Set<String> types() {
+        return Set.of();
+    }
 
     /**
      * The account or region settings it fills in, as {@code account.<field>} or {@code region.<field>};

@@ -36,11 +36,6 @@ public final class LogsCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.LOGS_LOG_GROUP.id(), AwsTypes.LOGS_METRIC_FILTER.id(), AwsTypes.CLOUDWATCH_ALARM.id(), AwsTypes.SNS_TOPIC.id());
     }

@@ -23,11 +23,6 @@ public final class OrganizationsCollector implements Collector {
     }
 
     @Override
-    public Set<String> types() {
-        return Set.of();
-    }
-
-    @Override
     public Set<String> settings() {
         return Set.of("account.organization");
     }

@@ -21,11 +21,6 @@ public final class RdsCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.RDS_DB_INSTANCE.id(), AwsTypes.RDS_DB_SNAPSHOT.id());
     }

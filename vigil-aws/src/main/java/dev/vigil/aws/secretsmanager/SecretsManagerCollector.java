@@ -18,11 +18,6 @@ public final class SecretsManagerCollector implements Collector {
     }
 
     @Override
-    public boolean global() {
-        return false;
-    }
-
-    @Override
     public Set<String> types() {
         return Set.of(AwsTypes.SECRETSMANAGER_SECRET.id());
     }
