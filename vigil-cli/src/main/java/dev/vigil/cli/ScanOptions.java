@@ -135,7 +135,7 @@ final class ScanOptions {
         // the store is opened before the scan: a wrong URL or a newer schema costs no scan
         Store store = db != null || record ? Store.open(db != null ? db : Store.defaultUrl()) : null;
         try (store) {
-            ScanEngine engine = new ScanEngine(List.of(new ConfigSnapshotInput()), catalog, Clock.systemUTC());
+            ScanEngine engine = new ScanEngine(inputs(), catalog, Clock.systemUTC());
             List<Resource> inventory = new ArrayList<>();
             ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, List.copyOf(assessed.keySet()), parameters, when,
                     org.disabled().keySet(), org.severity()), live.get(), inventory::addAll);
@@ -150,6 +150,13 @@ final class ScanOptions {
             }
             return code;
         }
+    }
+
+    /** The file inputs, IaC first: the AWS Config input claims any JSON file the others leave. */
+    static List<dev.vigil.model.input.ScanInput> inputs() {
+        List<dev.vigil.model.input.ScanInput> all = new ArrayList<>(dev.vigil.iac.IacInputs.all());
+        all.add(new ConfigSnapshotInput());
+        return all;
     }
 
     private int write(CommandSpec spec, ScanReport report, Catalog catalog, Map<String, Integer> assessed, OrgProfile.Resolved org,

@@ -4,7 +4,9 @@ import dev.vigil.model.Inventory;
 import dev.vigil.model.Resource;
 import dev.vigil.model.Result;
 import dev.vigil.model.Severity;
+import dev.vigil.model.input.BadFile;
 import dev.vigil.model.input.CollectionStats;
+import dev.vigil.model.input.InlineSuppression;
 import dev.vigil.model.input.Collected;
 import dev.vigil.model.input.LiveInput;
 import dev.vigil.model.input.CoverageGap;
@@ -91,8 +93,12 @@ public final class ScanEngine {
         List<String> files = new ArrayList<>();
         Instant describes = null;
         CollectionStats stats = null;
+        List<InlineSuppression> suppressions = new ArrayList<>();
+        List<BadFile> badFiles = new ArrayList<>();
         for (var e : assigned.entrySet()) collected.add(e.getKey().read(e.getValue()));
         for (Collected c : collected) {
+            suppressions.addAll(c.suppressions());
+            badFiles.addAll(c.badFiles());
             if (c.stats() != null) stats = c.stats();
             resources.addAll(c.resources());
             gaps.addAll(c.gaps());
@@ -113,12 +119,14 @@ public final class ScanEngine {
         Map<String, List<CompiledRule>> rulesByType = new HashMap<>();
         for (CompiledRule r : rules) rulesByType.computeIfAbsent(r.rule().resourceType(), k -> new ArrayList<>()).add(r);
         GapResults gapResults = new GapResults(gaps, rules);
+        InlineSuppressions inline = new InlineSuppressions(suppressions, asOf);
         Map<String, Severity> overrides = request.severityOverrides();
         List<Result> results = Stream.concat(
                         resources.parallelStream().flatMap(res -> rulesByType.getOrDefault(res.type(), List.of()).stream()
                                 .map(r -> gapResults.overrule(r, res, evaluator.evaluate(r, res)))),
                         gapResults.unseen().stream())
                 .map(r -> overrides.containsKey(r.ruleId()) ? r.withSeverity(overrides.get(r.ruleId())) : r)
+                .map(inline::apply)
                 .sorted(Priority.order(catalog))
                 .toList();
         lap(stages, "evaluate", mark);
@@ -130,7 +138,7 @@ public final class ScanEngine {
         Map<String, Long> byType = new TreeMap<>();
         for (Resource r : resources) byType.merge(r.type(), 1L, Long::sum);
         return new ScanReport(files, skipped, resources.size(), byType, unmodelled, gaps, results, parameters, rules.size(), asOf, started,
-                Duration.between(started, clock.instant()), stages, stats);
+                Duration.between(started, clock.instant()), stages, stats, badFiles);
     }
 
     private Instant lap(Map<String, Duration> stages, String stage, Instant since) {

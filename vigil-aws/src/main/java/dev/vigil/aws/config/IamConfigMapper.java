@@ -2,7 +2,7 @@ package dev.vigil.aws.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.aws.iam.CredentialReport;
-import dev.vigil.aws.iam.PolicyDocuments;
+import dev.vigil.model.aws.iam.PolicyDocuments;
 import dev.vigil.model.aws.AwsTypes;
 import dev.vigil.model.aws.iam.AttachedPolicy;
 import dev.vigil.model.aws.iam.Group;

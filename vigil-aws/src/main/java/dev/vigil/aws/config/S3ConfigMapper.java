@@ -1,7 +1,7 @@
 package dev.vigil.aws.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.aws.iam.PolicyDocuments;
+import dev.vigil.model.aws.iam.PolicyDocuments;
 import dev.vigil.model.aws.AwsTypes;
 import dev.vigil.model.aws.iam.PolicyDocument;
 import dev.vigil.model.aws.s3.Bucket;

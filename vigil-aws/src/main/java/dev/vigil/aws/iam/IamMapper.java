@@ -1,5 +1,7 @@
 package dev.vigil.aws.iam;
 
+import dev.vigil.model.aws.iam.PolicyDocuments;
+
 import dev.vigil.aws.live.ApiFailure;
 import dev.vigil.aws.live.Read;
 import dev.vigil.model.ResourceType;

@@ -1,6 +1,6 @@
 package dev.vigil.aws.kms;
 
-import dev.vigil.aws.iam.PolicyDocuments;
+import dev.vigil.model.aws.iam.PolicyDocuments;
 import dev.vigil.aws.live.ApiFailure;
 import dev.vigil.aws.live.Failures;
 import dev.vigil.aws.live.Read;

@@ -1,6 +1,6 @@
 package dev.vigil.aws.logs;
 
-import dev.vigil.aws.iam.PolicyDocuments;
+import dev.vigil.model.aws.iam.PolicyDocuments;
 import dev.vigil.aws.live.Failures;
 import dev.vigil.aws.live.Read;
 import dev.vigil.model.aws.cloudwatch.Alarm;

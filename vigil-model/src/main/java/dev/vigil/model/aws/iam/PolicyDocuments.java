@@ -1,8 +1,7 @@
-package dev.vigil.aws.iam;
+package dev.vigil.model.aws.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.model.aws.iam.PolicyDocument;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,6 +30,12 @@ public final class PolicyDocuments {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("policy is not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    /** A policy given as a tree (a CloudFormation or Terraform map) rather than text. */
+    public static PolicyDocument ofTree(Object tree) {
+        if (tree instanceof String text) return parse(text);
+        return of(JSON.valueToTree(tree));
     }
 
     public static PolicyDocument of(JsonNode policy) {

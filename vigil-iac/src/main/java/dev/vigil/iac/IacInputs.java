@@ -1,0 +1,18 @@
+package dev.vigil.iac;
+
+import dev.vigil.model.input.ScanInput;
+import java.util.List;
+
+/**
+ * Every IaC input, in the order they are asked to claim a file. They come before the AWS Config
+ * input, which claims any JSON file: each of these claims a file only after a peek at its start
+ * ({@code terraform_version}, {@code AWSTemplateFormatVersion}, {@code apiVersion}).
+ */
+public final class IacInputs {
+    private IacInputs() {
+    }
+
+    public static List<ScanInput> all() {
+        return List.of();
+    }
+}

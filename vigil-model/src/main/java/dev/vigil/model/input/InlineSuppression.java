@@ -1,0 +1,35 @@
+package dev.vigil.model.input;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code vigil:ignore=<rule-id> <reason> [exp:YYYY-MM-DD]} written next to a resource in IaC (a
+ * comment, CloudFormation {@code Metadata}, a Kubernetes annotation). The engine marks the matching
+ * results of that resource suppressed while it has not expired; an expired one suppresses nothing
+ * and the result says so.
+ *
+ * @param resourceId the canonical id of the resource it sits on
+ * @param rule       a rule id, or a glob over rule ids ({@code aws-s3-*})
+ * @param reason     required: a suppression without a reason is bad input
+ * @param expires    the last day it applies, or {@code null} for no expiry
+ * @param file       the file it is written in
+ * @param line       its line, 1-based
+ */
+public record InlineSuppression(String resourceId, String rule, String reason, LocalDate expires, String file, int line) {
+
+    public boolean matches(String ruleId) {
+        if (rule.equals(ruleId) || rule.equals("*")) return true;
+        if (!rule.contains("*")) return false;
+        return Pattern.compile(Pattern.quote(rule).replace("*", "\\E.*\\Q")).matcher(ruleId).matches();
+    }
+
+    /** True on {@code day} when it has not expired (it applies through its expiry day). */
+    public boolean activeOn(LocalDate day) {
+        return expires == null || !day.isAfter(expires);
+    }
+
+    public String source() {
+        return file + ":" + line;
+    }
+}
