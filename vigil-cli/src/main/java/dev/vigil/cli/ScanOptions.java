@@ -1,7 +1,12 @@
 package dev.vigil.cli;
 
 import dev.vigil.aws.config.ConfigSnapshotInput;
+import dev.vigil.engine.Baseline;
 import dev.vigil.engine.ScanEngine;
+import dev.vigil.iac.IacInputs;
+import dev.vigil.iac.IacOptions;
+import dev.vigil.model.input.BadFile;
+import dev.vigil.model.input.InputException;
 import dev.vigil.engine.ScanReport;
 import dev.vigil.engine.ScanRequest;
 import dev.vigil.model.Severity;
@@ -44,14 +49,31 @@ final class ScanOptions {
     @Option(names = "--compliance", split = ",", paramLabel = "FRAMEWORK", description = "Only rules mapped to this framework, e.g. cis-aws-3.0.")
     List<String> frameworks = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, json, sarif or junit (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (written whole or not at all).")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit with code 3 when a failure at or above this severity remains.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit with code 3 when a failure at or above this severity remains "
+            + "that no inline mark, exception or baseline suppresses.")
     String failOn;
+
+    @Option(names = "--soft-fail", description = "Report failures but never exit non-zero for them (bad input still exits 1).")
+    boolean softFail;
+
+    @Option(names = "--skip-bad-files", description = "Files that cannot be read are reported and skipped; without this they make the exit code 1.")
+    boolean skipBadFiles;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Failures recorded in this baseline ('vigil baseline create') are "
+            + "reported as baselined and do not count for --fail-on: only new failures break the build.")
+    Path baseline;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A Terraform variable or CloudFormation parameter value (repeatable).")
+    List<String> vars = new ArrayList<>();
+
+    @Option(names = "--var-file", paramLabel = "FILE", description = "A Terraform .tfvars (or .tfvars.json) file applied to every module scanned (repeatable).")
+    List<Path> varFiles = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with rule parameter values.")
     Path config;
@@ -132,14 +154,22 @@ final class ScanOptions {
         if (mode.level() != null && assessed.isEmpty()) {
             throw new Vigil.UsageException("--level needs a framework: name one with --compliance (or in the --profile-file)");
         }
+        Baseline accepted = baseline == null ? null : Baseline.read(baseline);
         // the store is opened before the scan: a wrong URL or a newer schema costs no scan
         Store store = db != null || record ? Store.open(db != null ? db : Store.defaultUrl()) : null;
         try (store) {
-            ScanEngine engine = new ScanEngine(inputs(), catalog, Clock.systemUTC());
+            ScanEngine engine = new ScanEngine(inputs(iacOptions()), catalog, Clock.systemUTC());
             List<Resource> inventory = new ArrayList<>();
             ScanReport report = engine.scan(new ScanRequest(paths, sevs, rules, List.copyOf(assessed.keySet()), parameters, when,
                     org.disabled().keySet(), org.severity()), live.get(), inventory::addAll);
+            if (accepted != null) report = accepted.apply(report, baseline.toString());
             int code = write(spec, report, catalog, assessed, org, writer, threshold);
+            for (BadFile bad : report.badFiles()) spec.commandLine().getErr().println("vigil: " + bad.message());
+            if (!report.badFiles().isEmpty()) {
+                spec.commandLine().getErr().println("vigil: " + report.badFiles().size() + " file(s) could not be read"
+                        + (skipBadFiles ? " and were skipped (--skip-bad-files)" : "; the rest were scanned (--skip-bad-files to exit 0 for them)"));
+                if (!skipBadFiles) code = Vigil.INPUT_ERROR;
+            }
             if (store != null) {
                 Recorded recorded = store.record(report, inventory, Vigil.version());
                 spec.commandLine().getErr().println("vigil: recorded scan " + recorded.scanId() + " in " + store.url() + " (findings: "
@@ -152,9 +182,27 @@ final class ScanOptions {
         }
     }
 
+    /** --var and --var-file, checked: a value without a name is a usage error, a missing file an input error. */
+    IacOptions iacOptions() {
+        return iacOptions(vars, varFiles);
+    }
+
+    static IacOptions iacOptions(List<String> vars, List<Path> varFiles) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String v : vars) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) throw new Vigil.UsageException("--var '" + v + "' must be NAME=VALUE");
+            values.put(v.substring(0, eq).trim(), v.substring(eq + 1));
+        }
+        for (Path f : varFiles) {
+            if (!Files.isRegularFile(f)) throw new InputException(f.toString(), 0, "--var-file: no such file");
+        }
+        return new IacOptions(values, varFiles);
+    }
+
     /** The file inputs, IaC first: the AWS Config input claims any JSON file the others leave. */
-    static List<dev.vigil.model.input.ScanInput> inputs() {
-        List<dev.vigil.model.input.ScanInput> all = new ArrayList<>(dev.vigil.iac.IacInputs.all());
+    static List<dev.vigil.model.input.ScanInput> inputs(IacOptions options) {
+        List<dev.vigil.model.input.ScanInput> all = new ArrayList<>(IacInputs.all(options));
         all.add(new ConfigSnapshotInput());
         return all;
     }
@@ -171,7 +219,7 @@ final class ScanOptions {
             writeAtomically(output, report, ctx, writer);
             spec.commandLine().getErr().println("vigil: wrote " + output + " (" + report.results().size() + " results)");
         }
-        return threshold != null && report.failsAtOrAbove(threshold) ? Vigil.FAILURES : Vigil.OK;
+        return !softFail && threshold != null && report.failsAtOrAbove(threshold) ? Vigil.FAILURES : Vigil.OK;
     }
 
     /** Renders in memory, then replaces the target in one move: a failed write never leaves half a report. */

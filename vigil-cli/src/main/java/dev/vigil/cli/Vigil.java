@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DriftCommand.class,
                 ExceptionsCommand.class,
                 QueryCommand.class,
+                BaselineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
     public static final int OK = 0, INPUT_ERROR = 1, FAILURES = 3;

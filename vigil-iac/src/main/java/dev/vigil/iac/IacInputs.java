@@ -12,7 +12,7 @@ public final class IacInputs {
     private IacInputs() {
     }
 
-    public static List<ScanInput> all() {
+    public static List<ScanInput> all(IacOptions options) {
         return List.of();
     }
 }

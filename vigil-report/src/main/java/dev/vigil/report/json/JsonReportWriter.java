@@ -3,7 +3,9 @@ package dev.vigil.report.json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.engine.ScanReport;
+import dev.vigil.model.Location;
 import dev.vigil.model.Result;
+import dev.vigil.model.input.BadFile;
 import dev.vigil.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.model.input.CollectionStats;
@@ -21,7 +23,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     public record Document(int schemaVersion, String tool, String version, Scan scan, Map<Status, Long> summary,
                            List<CoverageGap> coverageGaps, Map<String, Long> unmodelled, Map<String, Map<String, Object>> parameters,
-                           Map<String, String> disabledRules, List<JsonResult> results) {
+                           Map<String, String> disabledRules, List<BadFile> badFiles, List<JsonResult> results) {
     }
 
     public record Scan(List<String> files, List<String> skippedFiles, String startedAt, long durationMs, String evaluatedAsOf,
@@ -31,7 +33,13 @@ public final class JsonReportWriter implements ReportWriter {
 
     /** {@code priority} says why the result ranks where it does: the frameworks whose requirements it breaks. */
     public record JsonResult(String findingId, String ruleId, String title, String severity, Status status, String reason,
-                             ResourceRef resource, Map<String, List<String>> frameworks, String priority) {
+                             ResourceRef resource, @JsonInclude(JsonInclude.Include.NON_NULL) Location location,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) JsonSuppressed suppressed,
+                             Map<String, List<String>> frameworks, String priority) {
+    }
+
+    /** Why a result is not to be acted on: {@code by} is inline, exception or baseline. */
+    public record JsonSuppressed(String by, String reason, String source, @JsonInclude(JsonInclude.Include.NON_EMPTY) String expires) {
     }
 
     public record ResourceRef(String provider, String type, String id, String name, String account, String region, String origin) {
@@ -51,7 +59,7 @@ public final class JsonReportWriter implements ReportWriter {
                 new Scan(report.files(), report.skippedFiles(), report.startedAt().toString(), report.duration().toMillis(),
                         report.evaluatedAsOf().toString(), report.rulesEvaluated(), report.resources(), report.resourcesByType(),
                         stageMillis(report), report.collection()),
-                report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), ctx.disabled(), results);
+                report.countsByStatus(), report.gaps(), report.unmodelled(), report.parameters(), ctx.disabled(), report.badFiles(), results);
         JSON.writeValue(new NonClosing(out), doc);
         out.write("\n");
         out.flush();
@@ -67,6 +75,9 @@ public final class JsonReportWriter implements ReportWriter {
         String title = ctx.catalog().rule(r.ruleId()).map(c -> c.rule().title()).orElse(r.ruleId());
         return new JsonResult(r.findingId(), r.ruleId(), title, r.severity().label(), r.status(), r.reason(),
                 new ResourceRef(r.provider(), r.resourceType(), r.resourceId(), r.resourceName(), r.account(), r.region(), r.origin()),
+                r.location(),
+                r.suppressed() == null ? null : new JsonSuppressed(r.suppressed().by().label(), r.suppressed().reason(), r.suppressed().source(),
+                        r.suppressed().expires()),
                 ctx.catalog().frameworksOf(r.ruleId()), dev.vigil.engine.Priority.why(ctx.catalog(), r.ruleId()));
     }
 

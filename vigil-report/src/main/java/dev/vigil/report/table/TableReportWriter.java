@@ -41,18 +41,22 @@ public final class TableReportWriter implements ReportWriter {
         for (Severity severity : Severity.values()) {
             List<Result> group = shown.stream().filter(r -> r.severity() == severity).toList();
             if (group.isEmpty()) continue;
-            long failed = group.stream().filter(r -> r.status() == Status.FAIL).count();
-            out.write("\n" + s.severity(severity, severity.name()) + s.dim("  (" + failed + " failed, " + group.size() + " listed)") + "\n");
+            long failed = group.stream().filter(Result::actionableFailure).count();
+            long quiet = group.stream().filter(r -> r.suppressed() != null).count();
+            out.write("\n" + s.severity(severity, severity.name()) + s.dim("  (" + failed + " failed, " + (quiet > 0 ? quiet + " suppressed, " : "")
+                    + group.size() + " listed)") + "\n");
             Map<String, List<Result>> byRule = group.stream().collect(Collectors.groupingBy(Result::ruleId, LinkedHashMap::new, Collectors.toList()));
             for (var e : byRule.entrySet()) {
                 String title = ctx.catalog().rule(e.getKey()).map(r -> r.rule().title()).orElse(e.getKey());
                 int frameworks = ctx.catalog().frameworksOf(e.getKey()).size();
                 out.write("  " + s.bold(title) + s.dim("  [" + e.getKey() + "]" + (frameworks > 1 ? " · " + frameworks + " frameworks" : "")) + "\n");
                 int nameWidth = Math.min(48, e.getValue().stream().mapToInt(r -> r.resourceName().length()).max().orElse(10));
-                int regionWidth = e.getValue().stream().mapToInt(r -> r.region().length()).max().orElse(6);
+                int whereWidth = e.getValue().stream().mapToInt(r -> where(r).length()).max().orElse(6);
                 for (Result r : e.getValue()) {
                     out.write("    " + s.status(r.status()) + "  " + pad(clip(r.resourceName(), 48), nameWidth) + "  "
-                            + pad(r.region(), regionWidth) + "  " + r.reason() + "\n");
+                            + pad(where(r), whereWidth) + "  " + r.reason() + "\n");
+                    // suppressed is said on its own line: the finding stays visible, with who accepted it and why
+                    if (r.suppressed() != null) out.write("             " + s.dim("suppressed (" + describe(r.suppressed()) + ")") + "\n");
                 }
             }
         }
@@ -61,6 +65,16 @@ public final class TableReportWriter implements ReportWriter {
                 + s.colour(MAGENTA, counts.get(Status.ERROR) + " ERROR") + ", " + s.colour(YELLOW, counts.get(Status.UNKNOWN) + " UNKNOWN") + ", "
                 + s.colour(GREEN, counts.get(Status.PASS) + " PASS") + "  (" + report.results().size() + " results, "
                 + report.resources() + " resources, " + report.rulesEvaluated() + " rules, " + report.duration().toMillis() + " ms)\n");
+        Map<String, Long> quiet = report.results().stream().filter(r -> r.suppressed() != null)
+                .collect(Collectors.groupingBy(r -> r.suppressed().by().label(), java.util.TreeMap::new, Collectors.counting()));
+        if (!quiet.isEmpty()) {
+            out.write(s.bold("Suppressed") + ": " + quiet.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")) + " (listed above with their reasons; their statuses are unchanged)\n");
+        }
+        if (!report.badFiles().isEmpty()) {
+            out.write(s.colour(RED, s.bold("Files not read")) + " (" + report.badFiles().size() + "): their resources were not evaluated\n");
+            for (var bad : report.badFiles()) out.write("  - " + bad.message() + "\n");
+        }
         if (live != null) {
             out.write(s.bold("Collection") + ": " + live.apiCalls() + " API calls, " + live.throttles() + " throttles absorbed, " + live.retries()
                     + " retries; regions " + String.join(", ", live.regions()) + "\n");
@@ -96,6 +110,15 @@ public final class TableReportWriter implements ReportWriter {
             if (!ps.isEmpty()) out.write(s.bold("Parameters") + " (rule defaults unless --config or the profile sets them):\n" + String.join("\n", ps) + "\n");
         }
         out.flush();
+    }
+
+    /** The file and lines of an IaC result, else its region. */
+    private static String where(Result r) {
+        return r.location() != null ? r.location().toString() : r.region();
+    }
+
+    private static String describe(dev.vigil.model.Suppressed sup) {
+        return sup.by().label() + " " + sup.source() + ": " + sup.reason() + (sup.expires().isEmpty() ? "" : ", until " + sup.expires());
     }
 
     private static String pad(String s, int width) {
