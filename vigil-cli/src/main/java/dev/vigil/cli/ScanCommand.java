@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "scan", subcommands = ScanAwsCommand.class, description = {
         "Scan inputs and evaluate the rule catalog.",
-        "PATH: AWS Config snapshots, history files or items (.json, .json.gz), an IAM credential report (.csv) and the output of "
-                + "'aws iam get-account-password-policy' (.json); directories are searched.",
+        "PATH: infrastructure code (Terraform .tf/.tf.json directories, plan or state JSON from 'terraform show -json', .tfstate; "
+                + "CloudFormation templates; Kubernetes manifests) and AWS Config snapshots, history files or items (.json, .json.gz), "
+                + "an IAM credential report (.csv) and the output of 'aws iam get-account-password-policy' (.json); directories are searched.",
         "'vigil scan aws' scans a live AWS account instead (see 'vigil scan aws --help')."})
 final class ScanCommand implements Callable<Integer> {
     @Spec
