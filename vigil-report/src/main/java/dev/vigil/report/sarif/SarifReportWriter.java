@@ -53,7 +53,9 @@ import java.util.TreeMap;
  *       resource id only, so an alert keeps its identity when the resource moves in its file.</li>
  *   <li><b>Suppressed results</b> are written with a {@code suppressions} entry ({@code inSource}
  *       for a {@code vigil:ignore} mark, {@code external} for a stored exception or the baseline,
- *       status {@code accepted}); GitHub closes such alerts instead of showing them open.</li>
+ *       status {@code accepted}), as the specification says, rather than left out: the log is the
+ *       whole record. GitHub code scanning does not act on {@code suppressions} (it opens an alert
+ *       for them too); docs/ci.md shows how to dismiss or drop them before upload.</li>
  *   <li><b>Baseline.</b> When the scan was compared with a baseline (some result carries a
  *       baseline suppression), FAIL results get {@code baselineState}: {@code unchanged} for those
  *       the baseline holds, {@code new} for the unsuppressed ones. FAILs suppressed otherwise, and
