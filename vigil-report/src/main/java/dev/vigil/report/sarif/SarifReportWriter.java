@@ -45,10 +45,12 @@ import java.util.TreeMap;
  *       we write {@code note} because GitHub lists only error, warning and note, and a
  *       consumer that honours {@code kind} still sees "review".</li>
  *   <li><b>Locations.</b> An IaC result points at its file ({@code uriBaseId %SRCROOT%}, relative,
- *       forward slashes) and the resource's line range. A result of a live or snapshot scan has no
+ *       forward slashes) and the resource's line range (line 1 when the input has no lines, as a
+ *       Terraform plan). A result of a live or snapshot scan has no
  *       file: it carries only a logical location (the resource id, kind {@code resource}). Other
- *       SARIF viewers show it; GitHub code scanning needs a file to place an alert, so upload SARIF
- *       to GitHub from IaC scans and use {@code --format json} for accounts.</li>
+ *       SARIF viewers show it; GitHub code scanning refuses a whole upload in which a result has
+ *       no file, so SARIF for GitHub comes from IaC scans (docs/ci.md). Pointing such a result at
+ *       some file to please GitHub would be a false location.</li>
  *   <li><b>Fingerprints</b> ({@code partialFingerprints["vigil/v1"]}) hash the rule id and the
  *       resource id only, so an alert keeps its identity when the resource moves in its file.</li>
  *   <li><b>Suppressed results</b> are written with a {@code suppressions} entry ({@code inSource}
@@ -229,8 +231,10 @@ public final class SarifReportWriter implements ReportWriter {
         Sarif.PhysicalLocation physical = null;
         Location loc = r.location();
         if (loc != null && !loc.file().isBlank()) {
-            physical = new Sarif.PhysicalLocation(artifact(loc.file()),
-                    loc.startLine() >= 1 ? new Sarif.Region(loc.startLine(), Math.max(loc.startLine(), loc.endLine())) : null);
+            // A file without lines (a Terraform plan) points at its first line: GitHub does not
+            // display a result without a region, and line 1 is how scanners say "this file".
+            physical = new Sarif.PhysicalLocation(artifact(loc.file()), loc.startLine() >= 1
+                    ? new Sarif.Region(loc.startLine(), Math.max(loc.startLine(), loc.endLine())) : new Sarif.Region(1, 1));
         }
 
         List<Sarif.Suppression> suppressions = null;

@@ -211,6 +211,15 @@ class SarifReportWriterTest {
         assertThat(physical.at("/region/endLine").asInt()).isEqualTo(12);
     }
 
+    @Test
+    void aFileWithoutLinesIsPointedAtItsFirstLine() throws Exception {
+        // a Terraform plan has no lines; GitHub shows no result without a region
+        Result fromPlan = iac(LOGGING, Severity.HIGH, Status.FAIL, "r", "plan#aws_s3_bucket.logs", "tfplan.json", 0, 0);
+        JsonNode physical = results(sarif(report(List.of(fromPlan)))).get(0).at("/locations/0/physicalLocation");
+        assertThat(physical.at("/artifactLocation/uri").asText()).isEqualTo("tfplan.json");
+        assertThat(physical.at("/region/startLine").asInt()).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"./infra/s3.tf, infra/s3.tf", "infra\\modules\\s3.tf, infra/modules/s3.tf", "my infra/s3 bucket.tf, my%20infra/s3%20bucket.tf",
             "infra/ünï.tf, infra/%C3%BCn%C3%AF.tf"})
