@@ -77,6 +77,24 @@ public final class ReportFixtures {
                 Map.of(), null, badFiles);
     }
 
+    /**
+     * The scan the golden files are written from: an IaC FAIL, PASS and UNKNOWN, an inline-suppressed
+     * FAIL, a live ERROR, a coverage gap and an unreadable file.
+     */
+    public static ScanReport goldenScan() {
+        List<Result> results = List.of(
+                iac(LOGGING, Severity.HIGH, Status.FAIL, "logs does not record server access logs", "infra#aws_s3_bucket.logs", "infra/s3.tf", 3, 12),
+                iac(LOGGING, Severity.HIGH, Status.PASS, "", "infra#aws_s3_bucket.data", "infra/s3.tf", 14, 20),
+                iac(LOGGING, Severity.HIGH, Status.UNKNOWN, "logging.enabled depends on var.enable_logging, which has no value",
+                        "infra#aws_s3_bucket.maybe", "infra/s3.tf", 22, 30),
+                iac(TRAIL_KMS, Severity.MEDIUM, Status.FAIL, "main does not encrypt its logs with a KMS key", "infra#aws_cloudtrail.main",
+                        "infra/trail.tf", 1, 9).suppressedBy(inline("the bucket is SSE-KMS already")),
+                live(TRAIL_KMS, Severity.MEDIUM, Status.ERROR, "cloudtrail:GetTrail was denied (AccessDenied)",
+                        "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org"));
+        return report(results, List.of(new CoverageGap("111122223333 eu-west-1 cloudtrail", "listing denied")),
+                List.of(new BadFile("infra/broken.tf", 7, "HCL syntax error: unexpected '}'")));
+    }
+
     public static String write(ReportWriter writer, ScanReport report, ReportContext ctx) {
         StringWriter out = new StringWriter();
         try {
