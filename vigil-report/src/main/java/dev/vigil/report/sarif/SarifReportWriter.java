@@ -1,6 +1,9 @@
 package dev.vigil.report.sarif;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.engine.ScanReport;
 import dev.vigil.model.Location;
@@ -75,8 +78,9 @@ public final class SarifReportWriter implements ReportWriter {
     /** The partialFingerprints key; bump the version if the fingerprint's inputs ever change. */
     static final String FINGERPRINT_KEY = "vigil/v1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** Indented with "\n" whatever the platform: the same scan gives the same bytes everywhere. */
+    private static final ObjectWriter JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     /** The order results are listed in; equal keys keep the report's order (a stable sort). */
     static final Comparator<Result> ORDER = Comparator.comparing((Result r) -> r.severity() == null ? Severity.INFO : r.severity())
