@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * groups with inline and separate rules, IAM roles with {@code jsonencode} policies, instances, EBS
  * volumes, RDS instances, KMS keys, VPCs with flow logs and CloudTrail trails. Expressions use
  * variables, locals, {@code count}, {@code for_each}, {@code merge()}, {@code format()} and string
- * interpolation, as real code does; about a third of the resources are misconfigured.
+ * interpolation, as real code does; about a third of the resources are misconfigured, and a few
+ * findings are accepted with {@code vigil:ignore} comments.
  *
  * <p>Deterministic: the same seed and file count give the same bytes. The output is valid HCL
  * laid out as {@code terraform fmt} lays it out.
@@ -301,6 +302,10 @@ public final class TerraformTree {
 
     private int bucket(StringBuilder out, String id, int budget) {
         String r = "data_" + id;
+        // some findings are accepted in the code, as teams do: the scan reports them suppressed
+        if (random.nextInt(10) == 0) {
+            out.append("# vigil:ignore=aws-s3-bucket-access-logging access is logged by CloudTrail data events exp:2099-12-31\n");
+        }
         out.append("resource \"aws_s3_bucket\" \"").append(r).append("\" {\n")
                 .append("  bucket = format(\"%s-data-%s\", var.name_prefix, \"").append(id).append("\")\n\n")
                 .append("  tags = merge(var.tags, {\n")
@@ -374,8 +379,11 @@ public final class TerraformTree {
                 .append("}\n");
         if (budget < 2) return 1;
         boolean open = bad();
-        out.append("\nresource \"aws_security_group_rule\" \"admin_").append(id).append("\" {\n")
-                .append("  count = length(var.allowed_cidrs) > 0 ? 1 : 0\n\n")
+        out.append("\nresource \"aws_security_group_rule\" \"admin_").append(id).append("\" {\n");
+        if (open && random.nextInt(4) == 0) {
+            out.append("  # vigil:ignore=aws-ec2-security-group-no-ssh-from-internet bastion host, reviewed quarterly\n");
+        }
+        out.append("  count = length(var.allowed_cidrs) > 0 ? 1 : 0\n\n")
                 .append("  type              = \"ingress\"\n")
                 .append("  description       = \"SSH for operators\"\n")
                 .append("  from_port         = 22\n")
