@@ -1,6 +1,8 @@
 package dev.vigil.report;
 
 import dev.vigil.report.json.JsonReportWriter;
+import dev.vigil.report.junit.JUnitReportWriter;
+import dev.vigil.report.sarif.SarifReportWriter;
 import dev.vigil.report.table.TableReportWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,8 @@ public final class ReportWriters {
     }
 
     public static ReportWriters standard() {
-        return new ReportWriters(List.of(new TableReportWriter(), new JsonReportWriter()));
+        return new ReportWriters(List.of(new TableReportWriter(), new JsonReportWriter(), new SarifReportWriter(),
+                new JUnitReportWriter()));
     }
 
     /** The compliance report's writers: {@code table}, {@code json}, {@code csv}. */
