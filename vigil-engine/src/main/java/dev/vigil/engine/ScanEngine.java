@@ -169,7 +169,7 @@ public final class ScanEngine {
             if (!Files.exists(path)) throw new InputException(path.toString(), 0, "no such file or directory");
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    for (Path f : walk.filter(Files::isRegularFile).filter(f -> !underToolDirectory(path, f)).sorted().toList()) {
                         ScanInput in = claimant(f);
                         if (in == null) skipped.add(f.toString());
                         else assigned.computeIfAbsent(in, k -> new ArrayList<>()).add(f);
@@ -184,6 +184,19 @@ public final class ScanEngine {
                 assigned.computeIfAbsent(in, k -> new ArrayList<>()).add(path);
             }
         }
+    }
+
+    /**
+     * Directories that tools fill, not people: a repository's {@code .git}, the modules and
+     * providers {@code terraform init} downloads into {@code .terraform}, Terragrunt's cache and
+     * {@code node_modules}. Scanning them would judge third-party code as if it were the
+     * repository's own; naming such a directory on the command line still scans it.
+     */
+    static final java.util.Set<String> TOOL_DIRECTORIES = java.util.Set.of(".git", ".terraform", ".terragrunt-cache", "node_modules");
+
+    private static boolean underToolDirectory(Path root, Path file) {
+        for (Path part : root.relativize(file)) if (TOOL_DIRECTORIES.contains(part.toString())) return true;
+        return false;
     }
 
     private ScanInput claimant(Path file) {
