@@ -1,6 +1,8 @@
 package dev.vigil.iac;
 
+import dev.vigil.iac.kubernetes.KubernetesInput;
 import dev.vigil.model.input.ScanInput;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ public final class IacInputs {
     private IacInputs() {
     }
 
-    public static List<ScanInput> all() {
-        return List.of();
+    public static List<ScanInput> all(IacOptions options) {
+        List<ScanInput> inputs = new ArrayList<>();
+        inputs.add(new KubernetesInput());
+        return List.copyOf(inputs);
     }
 }

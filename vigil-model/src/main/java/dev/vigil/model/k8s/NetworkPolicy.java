@@ -29,6 +29,6 @@ public record NetworkPolicy(
 
     @Doc("A port; an empty port means every port of the protocol")
     public record Port(@Doc("TCP (the default), UDP or SCTP") String protocol, @Doc("A number or a named port; empty for all") String port,
-                       @Doc("The end of a port range; 0 when none") long endPort) {
+                       @Doc("The end of a port range; 0 when none") Long endPort) {
     }
 }

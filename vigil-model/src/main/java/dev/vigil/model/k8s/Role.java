@@ -9,7 +9,7 @@ public record Role(
         @Doc("Role or ClusterRole") String kind,
         String name,
         @Doc("The namespace of a Role; empty for a ClusterRole") String namespace,
-        @Doc("True for a ClusterRole") boolean clusterScoped,
+        @Doc("True for a ClusterRole") Boolean clusterScoped,
         Map<String, String> annotations,
         @Doc("What the role allows. Unknown for an aggregated ClusterRole, whose rules the controller fills in from other roles")
         List<Rule> rules) {

@@ -9,7 +9,7 @@ public record RoleBinding(
         @Doc("RoleBinding or ClusterRoleBinding") String kind,
         String name,
         @Doc("The namespace of a RoleBinding; empty for a ClusterRoleBinding") String namespace,
-        @Doc("True for a ClusterRoleBinding") boolean clusterScoped,
+        @Doc("True for a ClusterRoleBinding") Boolean clusterScoped,
         Map<String, String> annotations,
         RoleRef roleRef,
         List<Subject> subjects) {

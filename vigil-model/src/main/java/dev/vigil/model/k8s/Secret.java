@@ -9,5 +9,5 @@ public record Secret(String name, String namespace,
                      @Doc("Opaque (the default), kubernetes.io/tls, kubernetes.io/dockerconfigjson, kubernetes.io/service-account-token, ...")
                      String type,
                      @Doc("Keys of data and stringData") List<String> keys,
-                     @Doc("The data cannot change after creation (false when unset)") boolean immutable) {
+                     @Doc("The data cannot change after creation (false when unset)") Boolean immutable) {
 }

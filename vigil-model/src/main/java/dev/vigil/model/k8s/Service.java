@@ -20,8 +20,8 @@ public record Service(
     public record Port(
             String name,
             @Doc("TCP (the default), UDP or SCTP") String protocol,
-            long port,
+            Long port,
             @Doc("The pods' port, a number or a port name; the port itself when unset") String targetPort,
-            @Doc("The port opened on every node (NodePort, LoadBalancer); 0 when unset") long nodePort) {
+            @Doc("The port opened on every node (NodePort, LoadBalancer); 0 when unset") Long nodePort) {
     }
 }

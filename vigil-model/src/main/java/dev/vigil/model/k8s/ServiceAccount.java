@@ -10,6 +10,6 @@ public record ServiceAccount(
         String namespace,
         Map<String, String> annotations,
         @Doc("Pods using it mount its API token unless they say otherwise; true when unset (Kubernetes' default)")
-        boolean automountServiceAccountToken,
+        Boolean automountServiceAccountToken,
         @Doc("Names of the image pull secrets it provides to pods") List<String> imagePullSecrets) {
 }

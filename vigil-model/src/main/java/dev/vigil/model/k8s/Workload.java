@@ -24,9 +24,9 @@ public record Workload(
         @Doc("Annotations of the pods it runs (the pod template's; a Pod's own)") Map<String, String> podAnnotations,
         @Doc("Every container of the pod: app containers, then init containers, then ephemeral containers (see Container.kind). "
                 + "Rules over 'every container' read this one list.") List<Container> containers,
-        @Doc("The pod uses the node's network namespace (false when unset)") boolean hostNetwork,
-        @Doc("The pod sees the node's process ids (false when unset)") boolean hostPID,
-        @Doc("The pod shares the node's IPC namespace (false when unset)") boolean hostIPC,
+        @Doc("The pod uses the node's network namespace (false when unset)") Boolean hostNetwork,
+        @Doc("The pod sees the node's process ids (false when unset)") Boolean hostPID,
+        @Doc("The pod shares the node's IPC namespace (false when unset)") Boolean hostIPC,
         @Doc("The pod-level security context as written (the containers' securityContext holds the effective values)")
         PodSecurityContext securityContext,
         List<Volume> volumes,
@@ -52,8 +52,8 @@ public record Workload(
             SecurityContext securityContext,
             @Doc("Resource requests and limits, e.g. {cpu: 250m, memory: 128Mi}; empty maps when unset") Resources resources,
             List<Port> ports,
-            @Doc("A liveness probe is configured") boolean livenessProbe,
-            @Doc("A readiness probe is configured") boolean readinessProbe) {
+            @Doc("A liveness probe is configured") Boolean livenessProbe,
+            @Doc("A readiness probe is configured") Boolean readinessProbe) {
     }
 
     /**
@@ -62,15 +62,15 @@ public record Workload(
      */
     @Doc("A container's effective security context: its own value, else the pod's (for the fields a pod can set), else Kubernetes' default")
     public record SecurityContext(
-            @Doc("Runs with the node's full privileges (false when unset)") boolean privileged,
+            @Doc("Runs with the node's full privileges (false when unset)") Boolean privileged,
             @Doc("A process may gain more privileges than its parent (setuid binaries, no_new_privs unset). Kubernetes' default is "
-                    + "true: only an explicit false turns it off, and a privileged container always may") boolean allowPrivilegeEscalation,
+                    + "true: only an explicit false turns it off, and a privileged container always may") Boolean allowPrivilegeEscalation,
             @Doc("The kubelet refuses to start the container as UID 0 (false when neither the container nor the pod sets it: "
-                    + "the container may run as root)") boolean runAsNonRoot,
+                    + "the container may run as root)") Boolean runAsNonRoot,
             @Doc("The UID the container runs as; absent when neither the container nor the pod sets it (the image's USER decides, "
                     + "root when it has none)") Long runAsUser,
             @Doc("The GID the container runs as; absent when neither the container nor the pod sets it") Long runAsGroup,
-            @Doc("The root filesystem is mounted read-only (false when unset)") boolean readOnlyRootFilesystem,
+            @Doc("The root filesystem is mounted read-only (false when unset)") Boolean readOnlyRootFilesystem,
             @Doc("Linux capabilities added to and dropped from the runtime's default set (empty lists when unset)") Capabilities capabilities,
             @Doc("RuntimeDefault, Localhost or Unconfined; empty when neither the container nor the pod sets one (the kubelet's default "
                     + "applies, Unconfined unless the node enables seccompDefault)") String seccompProfile) {
@@ -87,14 +87,14 @@ public record Workload(
     @Doc("A container port")
     public record Port(
             String name,
-            long containerPort,
-            @Doc("The port bound on the node; 0 when none") long hostPort,
+            Long containerPort,
+            @Doc("The port bound on the node; 0 when none") Long hostPort,
             @Doc("TCP (the default), UDP or SCTP") String protocol) {
     }
 
     @Doc("The pod-level security context as written (fields absent when unset, booleans false)")
     public record PodSecurityContext(
-            boolean runAsNonRoot,
+            Boolean runAsNonRoot,
             Long runAsUser,
             Long runAsGroup,
             Long fsGroup,

@@ -1,0 +1,228 @@
+package dev.vigil.iac.kubernetes;
+
+import dev.vigil.iac.Attrs;
+import dev.vigil.model.ResourceType;
+import dev.vigil.model.k8s.ConfigMap;
+import dev.vigil.model.k8s.Ingress;
+import dev.vigil.model.k8s.K8sTypes;
+import dev.vigil.model.k8s.LabelSelector;
+import dev.vigil.model.k8s.Namespace;
+import dev.vigil.model.k8s.NetworkPolicy;
+import dev.vigil.model.k8s.Role;
+import dev.vigil.model.k8s.RoleBinding;
+import dev.vigil.model.k8s.Secret;
+import dev.vigil.model.k8s.Service;
+import dev.vigil.model.k8s.ServiceAccount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kubernetes objects to canonical records: pure functions of one {@link ManifestObject}. Kinds are
+ * recognized by API group and kind together, so a custom resource that happens to be called
+ * {@code Role} is not taken for RBAC's.
+ */
+final class KubernetesMapper {
+    /** The canonical record of one object, and what about it could not be known. */
+    record Mapped(ResourceType type, Record model, Map<String, String> unknowns) {
+    }
+
+    private static final Set<String> WORKLOADS = Set.of("/Pod", "/ReplicationController", "apps/Deployment", "apps/StatefulSet",
+            "apps/DaemonSet", "apps/ReplicaSet", "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet",
+            "batch/Job", "batch/CronJob");
+    /** The modelled kinds that have no namespace. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding");
+
+    private KubernetesMapper() {
+    }
+
+    /** True when the kind lives in a namespace (and gets {@code default} when the manifest names none). */
+    static boolean namespaced(ManifestObject o) {
+        return !CLUSTER_SCOPED.contains(o.kind());
+    }
+
+    /** The canonical record of {@code o}, or {@code null} when Vigil does not model its kind. */
+    static Mapped map(ManifestObject o) {
+        Attrs root = new Attrs(o.tree());
+        String key = o.group() + "/" + o.kind();
+        Record model;
+        ResourceType type;
+        if (WORKLOADS.contains(key)) {
+            type = K8sTypes.WORKLOAD;
+            model = PodSpecs.workload(o, root);
+        } else {
+            Attrs metadata = root.block("metadata", "annotations");
+            Attrs spec = root.block("spec", "spec");
+            Map<String, String> annotations = Values.stringMap(metadata, "annotations", "annotations");
+            switch (key) {
+                case "/Service" -> {
+                    type = K8sTypes.SERVICE;
+                    model = service(o, spec, annotations);
+                }
+                case "networking.k8s.io/Ingress", "extensions/Ingress" -> {
+                    type = K8sTypes.INGRESS;
+                    model = ingress(o, spec, annotations);
+                }
+                case "networking.k8s.io/NetworkPolicy", "extensions/NetworkPolicy" -> {
+                    type = K8sTypes.NETWORK_POLICY;
+                    model = networkPolicy(o, spec, annotations);
+                }
+                case "/Namespace" -> {
+                    type = K8sTypes.NAMESPACE;
+                    Map<String, String> labels = Values.stringMap(metadata, "labels", "labels");
+                    model = new Namespace(o.name(), labels, annotations, psa(labels, "enforce"), psa(labels, "warn"), psa(labels, "audit"));
+                }
+                case "/ServiceAccount" -> {
+                    type = K8sTypes.SERVICE_ACCOUNT;
+                    List<String> pullSecrets = new ArrayList<>();
+                    for (Attrs s : root.blocks("imagePullSecrets", "imagePullSecrets")) pullSecrets.add(s.string("name", "imagePullSecrets"));
+                    model = new ServiceAccount(o.name(), o.namespace(), annotations,
+                            root.bool("automountServiceAccountToken", "automountServiceAccountToken", true), pullSecrets);
+                }
+                case "rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/ClusterRole" -> {
+                    type = K8sTypes.ROLE;
+                    model = role(o, root, annotations);
+                }
+                case "rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding" -> {
+                    type = K8sTypes.ROLE_BINDING;
+                    model = roleBinding(o, root, annotations);
+                }
+                case "/ConfigMap" -> {
+                    type = K8sTypes.CONFIG_MAP;
+                    model = new ConfigMap(o.name(), o.namespace(), annotations, Values.keysOf(root, "data", "binaryData"),
+                            root.bool("immutable", "immutable", false));
+                }
+                case "/Secret" -> {
+                    // metadata only: no values, no annotations (kubectl's last-applied-configuration copies the data there)
+                    type = K8sTypes.SECRET;
+                    model = new Secret(o.name(), o.namespace(), root.string("type", "type", "Opaque"),
+                            Values.keysOf(root, "data", "stringData"), root.bool("immutable", "immutable", false));
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return new Mapped(type, model, root.unknowns());
+    }
+
+    private static String psa(Map<String, String> labels, String mode) {
+        return labels == null ? null : labels.getOrDefault("pod-security.kubernetes.io/" + mode, "");
+    }
+
+    private static Service service(ManifestObject o, Attrs spec, Map<String, String> annotations) {
+        List<Service.Port> ports = new ArrayList<>();
+        for (Attrs p : spec.blocks("ports", "ports")) {
+            Long port = p.number("port", "ports.port");
+            ports.add(new Service.Port(p.string("name", "ports.name", ""), p.string("protocol", "ports.protocol", "TCP"), port,
+                    p.string("targetPort", "ports.targetPort", port == null ? null : Long.toString(port)),
+                    p.has("nodePort") || p.unresolved("nodePort") ? p.number("nodePort", "ports.nodePort") : Long.valueOf(0)));
+        }
+        return new Service(o.name(), o.namespace(), spec.string("type", "type", "ClusterIP"), annotations,
+                Values.stringMap(spec, "selector", "selector"), ports, Values.strings(spec, "externalIPs", "externalIPs"),
+                Values.strings(spec, "loadBalancerSourceRanges", "loadBalancerSourceRanges"), spec.string("externalName", "externalName", ""));
+    }
+
+    private static Ingress ingress(ManifestObject o, Attrs spec, Map<String, String> annotations) {
+        List<Ingress.Tls> tls = new ArrayList<>();
+        for (Attrs t : spec.blocks("tls", "tls")) {
+            tls.add(new Ingress.Tls(Values.strings(t, "hosts", "tls.hosts"), t.string("secretName", "tls.secretName", "")));
+        }
+        List<Ingress.Rule> rules = new ArrayList<>();
+        for (Attrs r : spec.blocks("rules", "rules")) {
+            List<Ingress.Path> paths = new ArrayList<>();
+            for (Attrs p : r.block("http", "rules.paths").blocks("paths", "rules.paths")) {
+                Attrs backend = p.block("backend", "rules.paths");
+                paths.add(new Ingress.Path(p.string("path", "rules.paths.path", "/"), p.string("pathType", "rules.paths.pathType",
+                        "ImplementationSpecific"), backendService(backend, "rules.paths.serviceName"), backendPort(backend,
+                        "rules.paths.servicePort")));
+            }
+            rules.add(new Ingress.Rule(r.string("host", "rules.host", ""), paths));
+        }
+        String className = spec.string("ingressClassName", "ingressClassName",
+                annotations == null ? "" : annotations.getOrDefault("kubernetes.io/ingress.class", ""));
+        Attrs defaultBackend = spec.has("defaultBackend") ? spec.block("defaultBackend", "defaultBackendService")
+                : spec.block("backend", "defaultBackendService");
+        return new Ingress(o.name(), o.namespace(), annotations, className, tls, rules, backendService(defaultBackend,
+                "defaultBackendService"));
+    }
+
+    /** networking.k8s.io/v1 writes backend.service.name; the older APIs backend.serviceName. */
+    private static String backendService(Attrs backend, String target) {
+        if (backend.has("service")) return backend.block("service", target).string("name", target, "");
+        return backend.string("serviceName", target, "");
+    }
+
+    private static String backendPort(Attrs backend, String target) {
+        if (backend.has("service")) {
+            Attrs port = backend.block("service", target).block("port", target);
+            return port.has("number") ? port.string("number", target) : port.string("name", target, "");
+        }
+        return backend.string("servicePort", target, "");
+    }
+
+    private static NetworkPolicy networkPolicy(ManifestObject o, Attrs spec, Map<String, String> annotations) {
+        List<String> types = spec.has("policyTypes") || spec.unresolved("policyTypes") ? spec.strings("policyTypes", "policyTypes")
+                : spec.has("egress") ? List.of("Ingress", "Egress") : List.of("Ingress");
+        return new NetworkPolicy(o.name(), o.namespace(), annotations, selector(spec.block("podSelector", "podSelector")), types,
+                policyRules(spec, "ingress", "from"), policyRules(spec, "egress", "to"));
+    }
+
+    private static List<NetworkPolicy.Rule> policyRules(Attrs spec, String key, String peersKey) {
+        List<NetworkPolicy.Rule> out = new ArrayList<>();
+        for (Attrs r : spec.blocks(key, key)) {
+            List<NetworkPolicy.Peer> peers = new ArrayList<>();
+            for (Attrs p : r.blocks(peersKey, key + ".peers")) {
+                Attrs ip = p.block("ipBlock", key + ".peers.ipBlock");
+                peers.add(new NetworkPolicy.Peer(p.has("podSelector") ? selector(p.block("podSelector", key + ".peers.podSelector")) : null,
+                        p.has("namespaceSelector") ? selector(p.block("namespaceSelector", key + ".peers.namespaceSelector")) : null,
+                        ip.string("cidr", key + ".peers.ipBlock", ""), Values.strings(ip, "except", key + ".peers.except")));
+            }
+            List<NetworkPolicy.Port> ports = new ArrayList<>();
+            for (Attrs p : r.blocks("ports", key + ".ports")) {
+                ports.add(new NetworkPolicy.Port(p.string("protocol", key + ".ports.protocol", "TCP"), p.string("port", key + ".ports.port", ""),
+                        p.has("endPort") || p.unresolved("endPort") ? p.number("endPort", key + ".ports.endPort") : Long.valueOf(0)));
+            }
+            out.add(new NetworkPolicy.Rule(peers, ports));
+        }
+        return out;
+    }
+
+    private static LabelSelector selector(Attrs s) {
+        List<LabelSelector.Requirement> expressions = new ArrayList<>();
+        for (Attrs e : s.blocks("matchExpressions", "selector")) {
+            expressions.add(new LabelSelector.Requirement(e.string("key", "selector", ""), e.string("operator", "selector", ""),
+                    Values.strings(e, "values", "selector")));
+        }
+        return new LabelSelector(Values.stringMap(s, "matchLabels", "selector"), expressions);
+    }
+
+    private static Role role(ManifestObject o, Attrs root, Map<String, String> annotations) {
+        boolean cluster = o.kind().equals("ClusterRole");
+        List<Role.Rule> rules = new ArrayList<>();
+        for (Attrs r : root.blocks("rules", "rules")) {
+            rules.add(new Role.Rule(Values.strings(r, "apiGroups", "rules.apiGroups"), Values.strings(r, "resources", "rules.resources"),
+                    Values.strings(r, "verbs", "rules.verbs"), Values.strings(r, "resourceNames", "rules.resourceNames"),
+                    Values.strings(r, "nonResourceURLs", "rules.nonResourceURLs")));
+        }
+        if (cluster && root.has("aggregationRule")) {
+            root.unknown("rules", "an aggregated ClusterRole: the controller fills its rules in from the ClusterRoles its selectors match");
+            rules = null;
+        }
+        return new Role(o.kind(), o.name(), cluster ? "" : o.namespace(), cluster, annotations, rules);
+    }
+
+    private static RoleBinding roleBinding(ManifestObject o, Attrs root, Map<String, String> annotations) {
+        boolean cluster = o.kind().equals("ClusterRoleBinding");
+        Attrs ref = root.block("roleRef", "roleRef");
+        List<RoleBinding.Subject> subjects = new ArrayList<>();
+        for (Attrs s : root.blocks("subjects", "subjects")) {
+            subjects.add(new RoleBinding.Subject(s.string("kind", "subjects.kind", ""), s.string("name", "subjects.name", ""),
+                    s.string("namespace", "subjects.namespace", "")));
+        }
+        return new RoleBinding(o.kind(), o.name(), cluster ? "" : o.namespace(), cluster, annotations,
+                new RoleBinding.RoleRef(ref.string("kind", "roleRef.kind", ""), ref.string("name", "roleRef.name", ""),
+                        ref.string("apiGroup", "roleRef.apiGroup", "")), subjects);
+    }
+}
