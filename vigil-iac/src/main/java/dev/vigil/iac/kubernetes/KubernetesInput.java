@@ -109,24 +109,27 @@ public final class KubernetesInput implements ScanInput {
                 return;
             }
             String[] lines = text.split("\\r?\\n", -1);
-            List<SourceValue> documents = new ArrayList<>();
+            // documents in file order, each either read or bad: problems are then reported in line order
+            List<YamlManifests.Document> documents = new ArrayList<>();
             if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
                 try {
-                    documents.addAll(JsonManifests.read(file, text));
+                    JsonManifests.read(file, text).forEach(v -> documents.add(new YamlManifests.Document(v, null)));
                 } catch (InputException e) {
-                    badFiles.add(BadFile.of(e));
+                    documents.add(new YamlManifests.Document(null, e));
                 }
             } else {
-                for (YamlManifests.Document d : YamlManifests.read(file, text)) {
-                    if (d.problem() != null) badFiles.add(BadFile.of(d.problem()));
-                    else if (d.tree() != null) documents.add(d.tree());
-                }
+                documents.addAll(YamlManifests.read(file, text));
             }
             Map<String, Integer> declared = new HashMap<>();
-            for (SourceValue doc : documents) {
+            for (YamlManifests.Document doc : documents) {
+                if (doc.problem() != null) {
+                    badFiles.add(BadFile.of(doc.problem()));
+                    continue;
+                }
+                if (doc.tree() == null) continue;
                 List<ManifestObject> objects;
                 try {
-                    objects = ManifestObject.of(file, doc);
+                    objects = ManifestObject.of(file, doc.tree());
                 } catch (InputException e) {
                     badFiles.add(BadFile.of(e));
                     continue;
