@@ -108,6 +108,7 @@ public final class KubernetesInput implements ScanInput {
                 badFiles.add(BadFile.of(new InputException(file, 0, "cannot be read: " + e.getMessage())));
                 return;
             }
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
             String[] lines = text.split("\\r?\\n", -1);
             // documents in file order, each either read or bad: problems are then reported in line order
             List<YamlManifests.Document> documents = new ArrayList<>();
@@ -143,13 +144,21 @@ public final class KubernetesInput implements ScanInput {
                 kustomizations++;
                 return;
             }
-            boolean namespaced = KubernetesMapper.namespaced(o);
-            o = o.withNamespace(namespaced ? (o.namespace() == null ? "default" : o.namespace()) : "");
-            KubernetesMapper.Mapped mapped = KubernetesMapper.map(o);
-            if (mapped == null) {
+            if (!KubernetesMapper.models(o)) {
+                // counted, never required to be a valid Kubernetes object: kubeconfigs and tools' own configs share apiVersion and kind
                 unmodelled.merge(o.apiVersion() + "/" + o.kind(), 1L, Long::sum);
                 return;
             }
+            try {
+                o.named();
+            } catch (InputException e) {
+                badFiles.add(BadFile.of(e));
+                return;
+            }
+            boolean namespaced = KubernetesMapper.namespaced(o);
+            o = o.withNamespace(namespaced ? (o.namespace() == null ? "default" : o.namespace()) : "");
+            KubernetesMapper.Mapped mapped = KubernetesMapper.map(o);
+            if (mapped == null) throw new IllegalStateException("KubernetesMapper.models and map disagree on " + o.group() + "/" + o.kind());
             String address = o.kind() + "/" + (namespaced ? o.namespace() + "/" : "") + o.name();
             Integer first = declared.putIfAbsent(address, o.startLine());
             if (first != null) {
@@ -175,6 +184,9 @@ public final class KubernetesInput implements ScanInput {
                     String text = mark.trim().startsWith("vigil:ignore=") ? mark.trim() : "vigil:ignore=" + mark.trim();
                     add(() -> IgnoreMarks.parse(text, id, o.file(), line));
                 }
+            } else if (value instanceof dev.vigil.iac.Unresolved) {
+                badFiles.add(BadFile.of(new InputException(o.file(), o.annotationLines().getOrDefault(IGNORE_ANNOTATION, o.startLine()),
+                        IGNORE_ANNOTATION + " is a template expression: Vigil does not render templates, so it cannot tell what it suppresses")));
             } else if (value != null) {
                 badFiles.add(BadFile.of(new InputException(o.file(), o.annotationLines().getOrDefault(IGNORE_ANNOTATION, o.startLine()),
                         IGNORE_ANNOTATION + " must be a string of marks, one per line: <rule-id> <reason> [exp:YYYY-MM-DD]")));

@@ -31,6 +31,10 @@ final class KubernetesMapper {
     private static final Set<String> WORKLOADS = Set.of("/Pod", "/ReplicationController", "apps/Deployment", "apps/StatefulSet",
             "apps/DaemonSet", "apps/ReplicaSet", "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet",
             "batch/Job", "batch/CronJob");
+    private static final Set<String> OTHERS = Set.of("/Service", "networking.k8s.io/Ingress", "extensions/Ingress",
+            "networking.k8s.io/NetworkPolicy", "extensions/NetworkPolicy", "/Namespace", "/ServiceAccount", "rbac.authorization.k8s.io/Role",
+            "rbac.authorization.k8s.io/ClusterRole", "rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding",
+            "/ConfigMap", "/Secret");
     /** The modelled kinds that have no namespace. */
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding");
 
@@ -40,6 +44,12 @@ final class KubernetesMapper {
     /** True when the kind lives in a namespace (and gets {@code default} when the manifest names none). */
     static boolean namespaced(ManifestObject o) {
         return !CLUSTER_SCOPED.contains(o.kind());
+    }
+
+    /** True when Vigil models the object's kind (by API group and kind). */
+    static boolean models(ManifestObject o) {
+        String key = o.group() + "/" + o.kind();
+        return WORKLOADS.contains(key) || OTHERS.contains(key);
     }
 
     /** The canonical record of {@code o}, or {@code null} when Vigil does not model its kind. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * template expression ({@code {{ .Values.image }}}) is {@link Unresolved}: Vigil does not render
  * templates, so whatever such a value feeds is unknown, never guessed.
  *
+ * @param name            metadata.name ({@code generateName*} when only that is given); {@code null} when absent
  * @param annotationLines the line of each key under {@code metadata.annotations}
  */
 record ManifestObject(String file, String apiVersion, String kind, String name, String namespace, Map<String, Object> tree,
@@ -32,12 +33,18 @@ record ManifestObject(String file, String apiVersion, String kind, String name, 
         return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
+    /** Throws when the object has no name: every object Vigil models needs one for its id. */
+    ManifestObject named() {
+        if (name == null) throw new InputException(file, startLine, kind + " has no metadata.name");
+        return this;
+    }
+
     /**
      * The objects a document holds: itself, or the items of a list ({@code kind: List}, or any
      * {@code *List} kind with {@code items}), each with its own line range.
      *
-     * @throws InputException when the document or an item is not an object with apiVersion, kind
-     *                        and a name, or names itself with a template expression
+     * @throws InputException when the document or an item is not an object with apiVersion and
+     *                        kind, or names itself with a template expression
      */
     static List<ManifestObject> of(String file, SourceValue doc) {
         if (doc.map() == null) throw new InputException(file, doc.line(), "the document is not a Kubernetes object (a mapping with apiVersion and kind)");
@@ -65,8 +72,7 @@ record ManifestObject(String file, String apiVersion, String kind, String name, 
         String name = identity(file, v, "metadata.name", metadata == null ? null : metadata.get("name"));
         if (name == null) {
             String generate = identity(file, v, "metadata.generateName", metadata == null ? null : metadata.get("generateName"));
-            if (generate == null) throw new InputException(file, v.line(), kind + " has no metadata.name");
-            name = generate + "*";
+            if (generate != null) name = generate + "*";
         }
         String namespace = identity(file, v, "metadata.namespace", metadata == null ? null : metadata.get("namespace"));
         SourceValue annotations = metadata == null ? null : metadata.get("annotations");

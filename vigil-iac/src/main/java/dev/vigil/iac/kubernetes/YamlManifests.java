@@ -51,12 +51,15 @@ final class YamlManifests {
         }
         starts.add(lines.length);
         List<Document> out = new ArrayList<>();
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        Yaml yaml = new Yaml(options);
         int pending = -1; // the start of a segment holding only directives (%YAML, %TAG): they belong to the next document
         for (int k = 0; k + 1 < starts.size(); k++) {
             int from = pending >= 0 ? pending : starts.get(k);
             int to = starts.get(k + 1);
             if (hasContent(lines, starts.get(k), to)) {
-                out.add(document(file, lines, from, to));
+                out.add(document(yaml, file, lines, from, to));
                 pending = -1;
             } else {
                 pending = hasDirective(lines, starts.get(k), to) ? from : -1;
@@ -65,13 +68,10 @@ final class YamlManifests {
         return out;
     }
 
-    private static Document document(String file, String[] lines, int from, int to) {
+    private static Document document(Yaml yaml, String file, String[] lines, int from, int to) {
         String chunk = String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 * 1024 * 1024);
-        options.setAllowDuplicateKeys(false);
         try {
-            Node node = new Yaml(options).compose(new StringReader(chunk));
+            Node node = yaml.compose(new StringReader(chunk));
             if (node == null) return new Document(null, null);
             return new Document(new Converter(file, lines, from).convert(node, 0), null);
         } catch (InputException e) {

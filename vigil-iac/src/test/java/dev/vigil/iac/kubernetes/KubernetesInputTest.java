@@ -196,10 +196,16 @@ class KubernetesInputTest {
                 apiVersion: example.com/v1
                 kind: Role
                 metadata: {name: not-rbac}
+                ---
+                apiVersion: v1
+                kind: Config
+                clusters: []
                 """);
         Collected c = read(f);
         assertThat(c.resources()).isEmpty();
-        assertThat(c.unmodelled()).containsExactlyInAnyOrderEntriesOf(Map.of("cert-manager.io/v1/Certificate", 2L, "example.com/v1/Role", 1L));
+        assertThat(c.unmodelled()).containsExactlyInAnyOrderEntriesOf(Map.of("cert-manager.io/v1/Certificate", 2L, "example.com/v1/Role", 1L,
+                "v1/Config", 1L));
+        assertThat(c.badFiles()).as("a kubeconfig has no name, and need not have one").isEmpty();
     }
 
     // ---- the workload model ----
@@ -503,6 +509,82 @@ class KubernetesInputTest {
         assertThat(c.badFiles()).singleElement().satisfies(b -> {
             assertThat(b.line()).isEqualTo(6);
             assertThat(b.problem()).contains("gives no reason");
+        });
+    }
+
+    @Test
+    void anchorsMergeKeysDirectivesAndWindowsLineEndingsReadAsKubernetesWould() throws IOException {
+        Path f = write("anchors.yaml", "\uFEFF%YAML 1.1\r\n---\r\n"
+                + "apiVersion: v1\r\n"
+                + "kind: Pod\r\n"
+                + "metadata: {name: anchored, namespace: shop}\r\n"
+                + "spec:\r\n"
+                + "  securityContext: &hardened {runAsNonRoot: true}\r\n"
+                + "  containers:\r\n"
+                + "    - name: a\r\n"
+                + "      image: app:1.0\r\n"
+                + "      securityContext:\r\n"
+                + "        <<: *hardened\r\n"
+                + "        readOnlyRootFilesystem: yes\r\n"
+                + "---\r\n"
+                + "# an empty document\r\n");
+        Collected c = read(f);
+        assertThat(c.badFiles()).isEmpty();
+        Resource pod = only(c, "Pod/shop/anchored");
+        assertThat(pod.origin()).isEqualTo(new Origin.FileRange(IacPaths.display(f), 3, 13));
+        Map<String, Object> sc = map(list(pod.properties().get("containers")).get(0).get("securityContext"));
+        assertThat(sc).as("YAML 1.1 'yes' is true, as for kubectl").containsEntry("readOnlyRootFilesystem", true).containsEntry("runAsNonRoot", true);
+    }
+
+    @Test
+    void namespacedRbacKeepsItsNamespaceAndClusterRbacHasNone() throws IOException {
+        Path f = write("rb.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: view, namespace: shop}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                subjects: [{kind: Group, name: developers}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: view-all, namespace: ignored}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                """);
+        Collected c = read(f);
+        Resource rb = only(c, "RoleBinding/shop/view");
+        assertThat(rb.properties()).containsEntry("namespace", "shop").containsEntry("clusterScoped", false)
+                .containsEntry("roleRef", Map.of("kind", "ClusterRole", "name", "view", "apiGroup", "rbac.authorization.k8s.io"))
+                .containsEntry("subjects", List.of(Map.of("kind", "Group", "name", "developers", "namespace", "")));
+        Resource crb = only(c, "ClusterRoleBinding/view-all");
+        assertThat(crb.region()).isEmpty();
+        assertThat(crb.properties()).containsEntry("namespace", "").containsEntry("subjects", List.of());
+    }
+
+    @Test
+    void aKustomizationIsNotBuiltAndTheScanSaysSo() throws IOException {
+        Path f = write("kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\n");
+        assertThat(input.claims(f)).isTrue();
+        Collected c = read(f);
+        assertThat(c.resources()).isEmpty();
+        assertThat(c.badFiles()).isEmpty();
+        assertThat(c.gaps()).singleElement().satisfies(g -> assertThat(g.reason()).contains("kustomize build"));
+    }
+
+    @Test
+    void aTemplatedIgnoreAnnotationSuppressesNothingAndSaysWhy() throws IOException {
+        Path f = write("sa.yaml", """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: ci
+                  annotations:
+                    vigil.dev/ignore: "{{ .Values.ignore }}"
+                """);
+        Collected c = read(f);
+        assertThat(c.suppressions()).isEmpty();
+        assertThat(c.badFiles()).singleElement().satisfies(b -> {
+            assertThat(b.line()).isEqualTo(6);
+            assertThat(b.problem()).contains("template expression");
         });
     }
 }

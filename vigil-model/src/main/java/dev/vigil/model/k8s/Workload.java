@@ -14,7 +14,7 @@ import java.util.Map;
  * default exists (a UID the image decides), the field is absent and its {@code @Doc} says so.
  */
 @Doc("A Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob, with its pod spec normalized "
-        + "and Kubernetes defaults written out.")
+        + "and Kubernetes defaults written out. A value written as a template expression ({{ .Values.x }}) is absent and unknown.")
 public record Workload(
         @Doc("Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob") String kind,
         String name,
