@@ -1,8 +1,10 @@
 package dev.vigil.iac.kubernetes;
 
+import dev.vigil.iac.Attrs;
 import dev.vigil.iac.IacPaths;
 import dev.vigil.iac.IgnoreMarks;
 import dev.vigil.iac.Peek;
+import dev.vigil.iac.Unresolved;
 import dev.vigil.model.Origin;
 import dev.vigil.model.Resource;
 import dev.vigil.model.input.BadFile;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -140,7 +143,7 @@ public final class KubernetesInput implements ScanInput {
         }
 
         void object(ManifestObject o, String[] lines, Map<String, Integer> declared) {
-            if (o.kind().equals("Kustomization")) {
+            if (o.kind().equals("Kustomization") && o.group().equals("kustomize.config.k8s.io")) {
                 kustomizations++;
                 return;
             }
@@ -167,7 +170,7 @@ public final class KubernetesInput implements ScanInput {
                 return;
             }
             String id = IacPaths.resourceId(o.file(), address);
-            Map<String, String> tags = Values.stringMap(new dev.vigil.iac.Attrs(o.tree()).block("metadata", "labels"), "labels", "labels");
+            Map<String, String> tags = Values.stringMap(new Attrs(o.tree()).block("metadata", "labels"), "labels", "labels");
             resources.add(new Resource("k8s", mapped.type().id(), id, o.name(), "", o.namespace(), tags == null ? Map.of() : tags,
                     Documents.of(mapped.model()), mapped.unknowns(), new Origin.FileRange(o.file(), o.startLine(), o.endLine()), List.of()));
             suppressions(o, id, lines);
@@ -184,7 +187,7 @@ public final class KubernetesInput implements ScanInput {
                     String text = mark.trim().startsWith("vigil:ignore=") ? mark.trim() : "vigil:ignore=" + mark.trim();
                     add(() -> IgnoreMarks.parse(text, id, o.file(), line));
                 }
-            } else if (value instanceof dev.vigil.iac.Unresolved) {
+            } else if (value instanceof Unresolved) {
                 badFiles.add(BadFile.of(new InputException(o.file(), o.annotationLines().getOrDefault(IGNORE_ANNOTATION, o.startLine()),
                         IGNORE_ANNOTATION + " is a template expression: Vigil does not render templates, so it cannot tell what it suppresses")));
             } else if (value != null) {
@@ -203,7 +206,7 @@ public final class KubernetesInput implements ScanInput {
             }
         }
 
-        private void add(java.util.function.Supplier<InlineSuppression> parse) {
+        private void add(Supplier<InlineSuppression> parse) {
             try {
                 InlineSuppression s = parse.get();
                 if (s != null) suppressions.add(s);

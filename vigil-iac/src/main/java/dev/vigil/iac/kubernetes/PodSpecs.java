@@ -1,6 +1,7 @@
 package dev.vigil.iac.kubernetes;
 
 import dev.vigil.iac.Attrs;
+import dev.vigil.iac.Unresolved;
 import dev.vigil.model.k8s.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class PodSpecs {
 
     private static Boolean present(Attrs c, String key) {
         if (c.unresolved(key)) {
-            c.unknown("containers." + key, ((dev.vigil.iac.Unresolved) c.raw(key)).reason());
+            c.unknown("containers." + key, ((Unresolved) c.raw(key)).reason());
             return null;
         }
         return c.has(key);

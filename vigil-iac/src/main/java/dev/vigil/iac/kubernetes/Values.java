@@ -51,11 +51,6 @@ final class Values {
         return out;
     }
 
-    /** A number or a name (a port), as text; {@code fallback} when absent. */
-    static String numberOrName(Attrs a, String key, String target, String fallback) {
-        return a.string(key, target, fallback);
-    }
-
     static String text(Object v) {
         if (v instanceof Double d && d == Math.rint(d) && !d.isInfinite()) return Long.toString(d.longValue());
         return String.valueOf(v);
