@@ -13,7 +13,6 @@ import dev.vigil.model.input.CoverageGap;
 import dev.vigil.model.input.InlineSuppression;
 import dev.vigil.model.input.InputException;
 import dev.vigil.model.input.ScanInput;
-import dev.vigil.model.schema.Documents;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -172,7 +171,7 @@ public final class KubernetesInput implements ScanInput {
             String id = IacPaths.resourceId(o.file(), address);
             Map<String, String> tags = Values.stringMap(new Attrs(o.tree()).block("metadata", "labels"), "labels", "labels");
             resources.add(new Resource("k8s", mapped.type().id(), id, o.name(), "", o.namespace(), tags == null ? Map.of() : tags,
-                    Documents.of(mapped.model()), mapped.unknowns(), new Origin.FileRange(o.file(), o.startLine(), o.endLine()), List.of()));
+                    mapped.properties(), mapped.unknowns(), new Origin.FileRange(o.file(), o.startLine(), o.endLine()), List.of()));
             suppressions(o, id, lines);
         }
 

@@ -1,6 +1,7 @@
 package dev.vigil.iac.kubernetes;
 
 import dev.vigil.iac.Attrs;
+import dev.vigil.iac.Unresolved;
 import dev.vigil.model.ResourceType;
 import dev.vigil.model.k8s.ConfigMap;
 import dev.vigil.model.k8s.Ingress;
@@ -13,7 +14,9 @@ import dev.vigil.model.k8s.RoleBinding;
 import dev.vigil.model.k8s.Secret;
 import dev.vigil.model.k8s.Service;
 import dev.vigil.model.k8s.ServiceAccount;
+import dev.vigil.model.schema.Documents;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +27,21 @@ import java.util.Set;
  * {@code Role} is not taken for RBAC's.
  */
 final class KubernetesMapper {
-    /** The canonical record of one object, and what about it could not be known. */
-    record Mapped(ResourceType type, Record model, Map<String, String> unknowns) {
+    /**
+     * The canonical document of one object, and what about it could not be known. A list some of
+     * whose elements are template expressions keeps the elements that could be read, with the list
+     * named in {@code unknowns}: a known privileged container still fails a rule, and a PASS over
+     * the list is UNKNOWN (the evaluator turns a PASS that read an unknown path into UNKNOWN).
+     */
+    record Mapped(ResourceType type, Map<String, Object> properties, Map<String, String> unknowns) {
     }
+
+    /** Properties that name the object: known even when its body is a template expression. */
+    private static final Set<String> IDENTITY = Set.of("kind", "name", "namespace", "clusterScoped", "annotations");
+    /** Where the pod spec sits, per kind: a template expression on the way hides the whole pod. */
+    private static final Map<String, List<String>> POD_SPEC_PATH = Map.of("Pod", List.of("spec"),
+            "CronJob", List.of("spec", "jobTemplate", "spec", "template", "spec"));
+    private static final List<String> TEMPLATE_SPEC_PATH = List.of("spec", "template", "spec");
 
     private static final Set<String> WORKLOADS = Set.of("/Pod", "/ReplicationController", "apps/Deployment", "apps/StatefulSet",
             "apps/DaemonSet", "apps/ReplicaSet", "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet",
@@ -100,21 +115,46 @@ final class KubernetesMapper {
                 }
                 case "/ConfigMap" -> {
                     type = K8sTypes.CONFIG_MAP;
-                    model = new ConfigMap(o.name(), o.namespace(), annotations, Values.keysOf(root, "data", "binaryData"),
+                    model = new ConfigMap(o.name(), o.namespace(), annotations, Values.keysOf(root, "keys", "data", "binaryData"),
                             root.bool("immutable", "immutable", false));
                 }
                 case "/Secret" -> {
                     // metadata only: no values, no annotations (kubectl's last-applied-configuration copies the data there)
                     type = K8sTypes.SECRET;
                     model = new Secret(o.name(), o.namespace(), root.string("type", "type", "Opaque"),
-                            Values.keysOf(root, "data", "stringData"), root.bool("immutable", "immutable", false));
+                            Values.keysOf(root, "keys", "data", "stringData"), root.bool("immutable", "immutable", false));
                 }
                 default -> {
                     return null;
                 }
             }
         }
-        return new Mapped(type, model, root.unknowns());
+        Map<String, Object> properties = Documents.of(model);
+        Map<String, String> unknowns = new LinkedHashMap<>(root.unknowns());
+        Unresolved body = unresolvedBody(o, WORKLOADS.contains(key));
+        if (body != null) {
+            // the object's body is a template expression: nothing but its identity can be told, defaults included
+            for (String field : type.schema().fields().keySet()) {
+                if (IDENTITY.contains(field)) continue;
+                properties.remove(field);
+                unknowns.putIfAbsent(field, body.reason());
+            }
+        }
+        return new Mapped(type, properties, unknowns);
+    }
+
+    /** A template expression standing for the object's body (spec, rules, data, ...) or, for a workload, for its pod spec. */
+    private static Unresolved unresolvedBody(ManifestObject o, boolean workload) {
+        for (var e : o.tree().entrySet()) {
+            if (!e.getKey().equals("metadata") && e.getValue() instanceof Unresolved u) return u;
+        }
+        if (!workload) return null;
+        Object node = o.tree();
+        for (String step : POD_SPEC_PATH.getOrDefault(o.kind(), TEMPLATE_SPEC_PATH)) {
+            node = node instanceof Map<?, ?> m ? m.get(step) : null;
+            if (node instanceof Unresolved u) return u;
+        }
+        return null;
     }
 
     private static String psa(Map<String, String> labels, String mode) {
@@ -175,7 +215,7 @@ final class KubernetesMapper {
     private static NetworkPolicy networkPolicy(ManifestObject o, Attrs spec, Map<String, String> annotations) {
         List<String> types = spec.has("policyTypes") || spec.unresolved("policyTypes") ? spec.strings("policyTypes", "policyTypes")
                 : spec.has("egress") ? List.of("Ingress", "Egress") : List.of("Ingress");
-        return new NetworkPolicy(o.name(), o.namespace(), annotations, selector(spec.block("podSelector", "podSelector")), types,
+        return new NetworkPolicy(o.name(), o.namespace(), annotations, selector(spec.block("podSelector", "podSelector"), "podSelector"), types,
                 policyRules(spec, "ingress", "from"), policyRules(spec, "egress", "to"));
     }
 
@@ -185,8 +225,9 @@ final class KubernetesMapper {
             List<NetworkPolicy.Peer> peers = new ArrayList<>();
             for (Attrs p : r.blocks(peersKey, key + ".peers")) {
                 Attrs ip = p.block("ipBlock", key + ".peers.ipBlock");
-                peers.add(new NetworkPolicy.Peer(p.has("podSelector") ? selector(p.block("podSelector", key + ".peers.podSelector")) : null,
-                        p.has("namespaceSelector") ? selector(p.block("namespaceSelector", key + ".peers.namespaceSelector")) : null,
+                peers.add(new NetworkPolicy.Peer(p.has("podSelector") ? selector(p.block("podSelector", key + ".peers.podSelector"), key + ".peers.podSelector") : null,
+                        p.has("namespaceSelector") ? selector(p.block("namespaceSelector", key + ".peers.namespaceSelector"),
+                                key + ".peers.namespaceSelector") : null,
                         ip.string("cidr", key + ".peers.ipBlock", ""), Values.strings(ip, "except", key + ".peers.except")));
             }
             List<NetworkPolicy.Port> ports = new ArrayList<>();
@@ -199,13 +240,14 @@ final class KubernetesMapper {
         return out;
     }
 
-    private static LabelSelector selector(Attrs s) {
+    private static LabelSelector selector(Attrs s, String target) {
+        String exprs = target + ".matchExpressions";
         List<LabelSelector.Requirement> expressions = new ArrayList<>();
-        for (Attrs e : s.blocks("matchExpressions", "selector")) {
-            expressions.add(new LabelSelector.Requirement(e.string("key", "selector", ""), e.string("operator", "selector", ""),
-                    Values.strings(e, "values", "selector")));
+        for (Attrs e : s.blocks("matchExpressions", exprs)) {
+            expressions.add(new LabelSelector.Requirement(e.string("key", exprs + ".key", ""), e.string("operator", exprs + ".operator", ""),
+                    Values.strings(e, "values", exprs + ".values")));
         }
-        return new LabelSelector(Values.stringMap(s, "matchLabels", "selector"), expressions);
+        return new LabelSelector(Values.stringMap(s, "matchLabels", target + ".matchLabels"), expressions);
     }
 
     private static Role role(ManifestObject o, Attrs root, Map<String, String> annotations) {

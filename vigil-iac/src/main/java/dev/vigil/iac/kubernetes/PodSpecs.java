@@ -80,7 +80,15 @@ final class PodSpecs {
                     p.has("hostPort") || p.unresolved("hostPort") ? p.number("hostPort", "containers.ports.hostPort") : Long.valueOf(0),
                     p.string("protocol", "containers.ports.protocol", "TCP")));
         }
-        String pullPolicy = c.string("imagePullPolicy", "containers.imagePullPolicy", ref.mutable() ? "Always" : "IfNotPresent");
+        if (image == null && c.unresolved("image")) {
+            // what the reference pins, and the pull policy that defaults from it, are as unknown as the reference
+            String reason = ((Unresolved) c.raw("image")).reason();
+            c.unknown("containers.imageTag", reason);
+            c.unknown("containers.imageDigest", reason);
+            if (!c.has("imagePullPolicy")) c.unknown("containers.imagePullPolicy", reason);
+        }
+        String pullPolicy = image == null && !c.has("imagePullPolicy") ? null
+                : c.string("imagePullPolicy", "containers.imagePullPolicy", ref.mutable() ? "Always" : "IfNotPresent");
         return new Workload.Container(c.string("name", "containers.name", ""), kind, image, image == null ? null : ref.tag(),
                 image == null ? null : ref.digest(), pullPolicy, securityContext, resources, ports, present(c, "livenessProbe"),
                 present(c, "readinessProbe"));

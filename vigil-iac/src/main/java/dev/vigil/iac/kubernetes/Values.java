@@ -42,10 +42,14 @@ final class Values {
         return a.strings(key, target);
     }
 
-    /** The keys of the maps under {@code keys} (never their values). */
-    static List<String> keysOf(Attrs a, String... keys) {
+    /** The keys of the maps under {@code keys} (never their values); {@code null} and unknown when one of them is a template expression. */
+    static List<String> keysOf(Attrs a, String target, String... keys) {
         List<String> out = new ArrayList<>();
         for (String k : keys) {
+            if (a.raw(k) instanceof Unresolved u) {
+                a.unknown(target, u.reason());
+                return null;
+            }
             if (a.raw(k) instanceof Map<?, ?> m) m.keySet().forEach(x -> out.add(String.valueOf(x)));
         }
         return out;
