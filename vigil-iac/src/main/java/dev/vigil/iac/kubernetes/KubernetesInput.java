@@ -52,8 +52,9 @@ import java.util.regex.Pattern;
  */
 public final class KubernetesInput implements ScanInput {
     public static final String IGNORE_ANNOTATION = "vigil.dev/ignore";
-    private static final Pattern YAML_API_VERSION = Pattern.compile("(?m)^[ \\t-]*apiVersion\\s*:");
-    private static final Pattern YAML_KIND = Pattern.compile("(?m)^[ \\t-]*kind\\s*:");
+    /** A document's own apiVersion and kind, at the start of a line: nested ones (an Ansible task's definition) do not count. */
+    private static final Pattern YAML_API_VERSION = Pattern.compile("(?m)^apiVersion\\s*:");
+    private static final Pattern YAML_KIND = Pattern.compile("(?m)^kind\\s*:");
     private static final Pattern JSON_API_VERSION = Pattern.compile("\"apiVersion\"\\s*:");
     private static final Pattern JSON_KIND = Pattern.compile("\"kind\"\\s*:");
     /** CloudFormation templates, Terraform plans and state: JSON or YAML that other inputs own. */

@@ -55,7 +55,9 @@ class KubernetesInputTest {
     @Test
     void claimsYamlAndJsonManifestsButNotOtherYamlOrTemplates() throws IOException {
         assertThat(input.claims(write("app.yaml", "# app\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n"))).isTrue();
-        assertThat(input.claims(write("list.yml", "items:\n- apiVersion: v1\n  kind: Pod\n"))).isTrue();
+        assertThat(input.claims(write("list.yml", "kind: List\napiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n"))).isTrue();
+        assertThat(input.claims(write("playbook.yml", "- name: deploy\n  kubernetes.core.k8s:\n    definition:\n      apiVersion: v1\n"
+                + "      kind: Pod\n"))).as("a manifest nested in an Ansible task is not a manifest file").isFalse();
         assertThat(input.claims(write("pod.json", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}"))).isTrue();
         assertThat(input.claims(write("values.yaml", "image: nginx\nreplicas: 2\n"))).isFalse();
         assertThat(input.claims(write("stack.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n"
