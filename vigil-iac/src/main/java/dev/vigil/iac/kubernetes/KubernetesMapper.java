@@ -182,20 +182,21 @@ final class KubernetesMapper {
         List<Ingress.Rule> rules = new ArrayList<>();
         for (Attrs r : spec.blocks("rules", "rules")) {
             List<Ingress.Path> paths = new ArrayList<>();
-            for (Attrs p : r.block("http", "rules.paths").blocks("paths", "rules.paths")) {
-                Attrs backend = p.block("backend", "rules.paths");
+            Attrs http = Values.block(r, "http", "rules.paths");
+            for (Attrs p : http == null ? List.<Attrs>of() : http.blocks("paths", "rules.paths")) {
+                Attrs backend = Values.block(p, "backend", "rules.paths.serviceName");
                 paths.add(new Ingress.Path(p.string("path", "rules.paths.path", "/"), p.string("pathType", "rules.paths.pathType",
-                        "ImplementationSpecific"), backendService(backend, "rules.paths.serviceName"), backendPort(backend,
-                        "rules.paths.servicePort")));
+                        "ImplementationSpecific"), backend == null ? null : backendService(backend, "rules.paths.serviceName"),
+                        backend == null ? null : backendPort(backend, "rules.paths.servicePort")));
             }
-            rules.add(new Ingress.Rule(r.string("host", "rules.host", ""), paths));
+            rules.add(new Ingress.Rule(r.string("host", "rules.host", ""), http == null ? null : paths));
         }
         String className = spec.string("ingressClassName", "ingressClassName",
                 annotations == null ? "" : annotations.getOrDefault("kubernetes.io/ingress.class", ""));
-        Attrs defaultBackend = spec.has("defaultBackend") ? spec.block("defaultBackend", "defaultBackendService")
-                : spec.block("backend", "defaultBackendService");
-        return new Ingress(o.name(), o.namespace(), annotations, className, tls, rules, backendService(defaultBackend,
-                "defaultBackendService"));
+        Attrs defaultBackend = spec.has("defaultBackend") ? Values.block(spec, "defaultBackend", "defaultBackendService")
+                : Values.block(spec, "backend", "defaultBackendService");
+        return new Ingress(o.name(), o.namespace(), annotations, className, tls, rules,
+                defaultBackend == null ? null : backendService(defaultBackend, "defaultBackendService"));
     }
 
     /** networking.k8s.io/v1 writes backend.service.name; the older APIs backend.serviceName. */
@@ -215,7 +216,7 @@ final class KubernetesMapper {
     private static NetworkPolicy networkPolicy(ManifestObject o, Attrs spec, Map<String, String> annotations) {
         List<String> types = spec.has("policyTypes") || spec.unresolved("policyTypes") ? spec.strings("policyTypes", "policyTypes")
                 : spec.has("egress") ? List.of("Ingress", "Egress") : List.of("Ingress");
-        return new NetworkPolicy(o.name(), o.namespace(), annotations, selector(spec.block("podSelector", "podSelector"), "podSelector"), types,
+        return new NetworkPolicy(o.name(), o.namespace(), annotations, selector(Values.block(spec, "podSelector", "podSelector"), "podSelector"), types,
                 policyRules(spec, "ingress", "from"), policyRules(spec, "egress", "to"));
     }
 
@@ -224,11 +225,13 @@ final class KubernetesMapper {
         for (Attrs r : spec.blocks(key, key)) {
             List<NetworkPolicy.Peer> peers = new ArrayList<>();
             for (Attrs p : r.blocks(peersKey, key + ".peers")) {
-                Attrs ip = p.block("ipBlock", key + ".peers.ipBlock");
-                peers.add(new NetworkPolicy.Peer(p.has("podSelector") ? selector(p.block("podSelector", key + ".peers.podSelector"), key + ".peers.podSelector") : null,
-                        p.has("namespaceSelector") ? selector(p.block("namespaceSelector", key + ".peers.namespaceSelector"),
+                Attrs ip = Values.block(p, "ipBlock", key + ".peers.ipBlock");
+                peers.add(new NetworkPolicy.Peer(
+                        p.has("podSelector") ? selector(Values.block(p, "podSelector", key + ".peers.podSelector"), key + ".peers.podSelector") : null,
+                        p.has("namespaceSelector") ? selector(Values.block(p, "namespaceSelector", key + ".peers.namespaceSelector"),
                                 key + ".peers.namespaceSelector") : null,
-                        ip.string("cidr", key + ".peers.ipBlock", ""), Values.strings(ip, "except", key + ".peers.except")));
+                        ip == null ? null : ip.string("cidr", key + ".peers.ipBlock", ""),
+                        ip == null ? null : Values.strings(ip, "except", key + ".peers.except")));
             }
             List<NetworkPolicy.Port> ports = new ArrayList<>();
             for (Attrs p : r.blocks("ports", key + ".ports")) {
@@ -240,7 +243,9 @@ final class KubernetesMapper {
         return out;
     }
 
+    /** A label selector; {@code null} when {@code s} is (a template expression). */
     private static LabelSelector selector(Attrs s, String target) {
+        if (s == null) return null;
         String exprs = target + ".matchExpressions";
         List<LabelSelector.Requirement> expressions = new ArrayList<>();
         for (Attrs e : s.blocks("matchExpressions", exprs)) {
@@ -267,14 +272,14 @@ final class KubernetesMapper {
 
     private static RoleBinding roleBinding(ManifestObject o, Attrs root, Map<String, String> annotations) {
         boolean cluster = o.kind().equals("ClusterRoleBinding");
-        Attrs ref = root.block("roleRef", "roleRef");
+        Attrs ref = Values.block(root, "roleRef", "roleRef");
         List<RoleBinding.Subject> subjects = new ArrayList<>();
         for (Attrs s : root.blocks("subjects", "subjects")) {
             subjects.add(new RoleBinding.Subject(s.string("kind", "subjects.kind", ""), s.string("name", "subjects.name", ""),
                     s.string("namespace", "subjects.namespace", "")));
         }
         return new RoleBinding(o.kind(), o.name(), cluster ? "" : o.namespace(), cluster, annotations,
-                new RoleBinding.RoleRef(ref.string("kind", "roleRef.kind", ""), ref.string("name", "roleRef.name", ""),
+                ref == null ? null : new RoleBinding.RoleRef(ref.string("kind", "roleRef.kind", ""), ref.string("name", "roleRef.name", ""),
                         ref.string("apiGroup", "roleRef.apiGroup", "")), subjects);
     }
 }

@@ -26,9 +26,10 @@ final class PodSpecs {
                     .block("template", CONTAINERS);
             default -> root.block("spec", CONTAINERS).block("template", CONTAINERS);
         };
-        Attrs podMeta = template.block("metadata", "podLabels");
+        Attrs podMeta = Values.block(template, "metadata", "podLabels");
+        if (podMeta == null) template.unknown("podAnnotations", "the pod template's metadata is a template expression");
         Attrs spec = template.block("spec", CONTAINERS);
-        Attrs podSc = spec.block("securityContext", "securityContext");
+        Attrs podSc = Values.block(spec, "securityContext", "securityContext");
 
         List<Workload.Container> containers = new ArrayList<>();
         for (Attrs c : spec.blocks("containers", CONTAINERS)) containers.add(container(c, "container", podSc));
@@ -45,39 +46,29 @@ final class PodSpecs {
             spec.unknown("automountServiceAccountToken", "the pod does not set automountServiceAccountToken: its service account '"
                     + serviceAccount + "' decides (Kubernetes mounts the token unless one of them says false)");
         }
+        var podSecurityContext = podSc == null ? null : new Workload.PodSecurityContext(
+                podSc.bool("runAsNonRoot", "securityContext.runAsNonRoot", false), podSc.number("runAsUser", "securityContext.runAsUser"),
+                podSc.number("runAsGroup", "securityContext.runAsGroup"), podSc.number("fsGroup", "securityContext.fsGroup"),
+                seccomp(podSc, "securityContext.seccompProfile"));
         return new Workload(o.kind(), o.name(), o.namespace(), Values.stringMap(metadata, "annotations", "annotations"),
-                Values.stringMap(podMeta, "labels", "podLabels"), Values.stringMap(podMeta, "annotations", "podAnnotations"), containers,
+                podMeta == null ? null : Values.stringMap(podMeta, "labels", "podLabels"),
+                podMeta == null ? null : Values.stringMap(podMeta, "annotations", "podAnnotations"), containers,
                 spec.bool("hostNetwork", "hostNetwork", false), spec.bool("hostPID", "hostPID", false), spec.bool("hostIPC", "hostIPC", false),
-                new Workload.PodSecurityContext(podSc.bool("runAsNonRoot", "securityContext.runAsNonRoot", false),
-                        podSc.number("runAsUser", "securityContext.runAsUser"), podSc.number("runAsGroup", "securityContext.runAsGroup"),
-                        podSc.number("fsGroup", "securityContext.fsGroup"), seccomp(podSc, "securityContext.seccompProfile", "")),
-                volumes, serviceAccount, automount);
+                podSecurityContext, volumes, serviceAccount, automount);
     }
 
+    /** One container. {@code podSc} is {@code null} when the pod's security context is a template expression. */
     private static Workload.Container container(Attrs c, String kind, Attrs podSc) {
         String image = c.string("image", "containers.image", "");
         Image ref = Image.parse(image == null ? "" : image);
-        Attrs sc = c.block("securityContext", "containers.securityContext");
-        Attrs caps = sc.block("capabilities", SC + "capabilities");
-        List<String> add = Values.strings(caps, "add", SC + "capabilities.add");
-        List<String> drop = Values.strings(caps, "drop", SC + "capabilities.drop");
-        Boolean privileged = sc.bool("privileged", SC + "privileged", false);
-        boolean sysAdmin = add != null && add.stream().anyMatch(x -> x.equals("SYS_ADMIN") || x.equals("CAP_SYS_ADMIN") || x.equals("ALL"));
-        // Kubernetes: privilege escalation is always allowed to a privileged container or one with CAP_SYS_ADMIN
-        Boolean escalation = Boolean.TRUE.equals(privileged) || sysAdmin ? Boolean.TRUE
-                : sc.bool("allowPrivilegeEscalation", SC + "allowPrivilegeEscalation", true);
-        var securityContext = new Workload.SecurityContext(privileged, escalation,
-                effectiveBool(sc, podSc, "runAsNonRoot", false), effectiveNumber(sc, podSc, "runAsUser"), effectiveNumber(sc, podSc, "runAsGroup"),
-                sc.bool("readOnlyRootFilesystem", SC + "readOnlyRootFilesystem", false), new Workload.Capabilities(add, drop),
-                sc.has("seccompProfile") ? seccomp(sc, SC + "seccompProfile", "") : seccomp(podSc, SC + "seccompProfile", ""));
-
-        Attrs res = c.block("resources", "containers.resources");
-        var resources = new Workload.Resources(Values.stringMap(res, "requests", "containers.resources.requests"),
+        Attrs sc = Values.block(c, "securityContext", "containers.securityContext");
+        Attrs res = Values.block(c, "resources", "containers.resources");
+        var resources = res == null ? null : new Workload.Resources(Values.stringMap(res, "requests", "containers.resources.requests"),
                 Values.stringMap(res, "limits", "containers.resources.limits"));
         List<Workload.Port> ports = new ArrayList<>();
         for (Attrs p : c.blocks("ports", "containers.ports")) {
             ports.add(new Workload.Port(p.string("name", "containers.ports.name", ""), p.number("containerPort", "containers.ports.containerPort"),
-                    p.has("hostPort") || p.unresolved("hostPort") ? p.number("hostPort", "containers.ports.hostPort") : Long.valueOf(0),
+                    p.has("hostPort") ? p.number("hostPort", "containers.ports.hostPort") : Long.valueOf(0),
                     p.string("protocol", "containers.ports.protocol", "TCP")));
         }
         if (image == null && c.unresolved("image")) {
@@ -90,8 +81,30 @@ final class PodSpecs {
         String pullPolicy = image == null && !c.has("imagePullPolicy") ? null
                 : c.string("imagePullPolicy", "containers.imagePullPolicy", ref.mutable() ? "Always" : "IfNotPresent");
         return new Workload.Container(c.string("name", "containers.name", ""), kind, image, image == null ? null : ref.tag(),
-                image == null ? null : ref.digest(), pullPolicy, securityContext, resources, ports, present(c, "livenessProbe"),
-                present(c, "readinessProbe"));
+                image == null ? null : ref.digest(), pullPolicy, sc == null ? null : securityContext(sc, podSc), resources, ports,
+                present(c, "livenessProbe"), present(c, "readinessProbe"));
+    }
+
+    /**
+     * The effective security context. No default stands in for a value a template expression hides:
+     * what the container or the pod left unknown stays unknown (absent).
+     */
+    private static Workload.SecurityContext securityContext(Attrs sc, Attrs podSc) {
+        Attrs caps = Values.block(sc, "capabilities", SC + "capabilities");
+        List<String> add = caps == null ? null : Values.strings(caps, "add", SC + "capabilities.add");
+        List<String> drop = caps == null ? null : Values.strings(caps, "drop", SC + "capabilities.drop");
+        Boolean privileged = sc.bool("privileged", SC + "privileged", false);
+        boolean sysAdmin = add != null && add.stream().anyMatch(x -> x.equals("SYS_ADMIN") || x.equals("CAP_SYS_ADMIN") || x.equals("ALL"));
+        // Kubernetes: privilege escalation is always allowed to a privileged container or one with CAP_SYS_ADMIN
+        // (the API server refuses allowPrivilegeEscalation: false beside either)
+        Boolean escalation = Boolean.TRUE.equals(privileged) || sysAdmin ? Boolean.TRUE
+                : sc.bool("allowPrivilegeEscalation", SC + "allowPrivilegeEscalation", true);
+        String seccomp = sc.has("seccompProfile") ? seccomp(sc, SC + "seccompProfile") : inherited(podSc, "seccompProfile")
+                ? seccomp(podSc, SC + "seccompProfile") : podSc == null ? unknownFromPod(sc, "seccompProfile") : "";
+        return new Workload.SecurityContext(privileged, escalation, effectiveBool(sc, podSc, "runAsNonRoot", false),
+                effectiveNumber(sc, podSc, "runAsUser"), effectiveNumber(sc, podSc, "runAsGroup"),
+                sc.bool("readOnlyRootFilesystem", SC + "readOnlyRootFilesystem", false), caps == null ? null : new Workload.Capabilities(add, drop),
+                seccomp);
     }
 
     private static Boolean present(Attrs c, String key) {
@@ -102,9 +115,20 @@ final class PodSpecs {
         return c.has(key);
     }
 
+    private static boolean inherited(Attrs podSc, String key) {
+        return podSc != null && podSc.raw(key) != null;
+    }
+
+    /** Records that a field the container leaves to the pod is unknown because the pod's security context is; returns null. */
+    private static <T> T unknownFromPod(Attrs sc, String key) {
+        sc.unknown(SC + key, "the container does not set " + key + " and the pod's securityContext is a template expression");
+        return null;
+    }
+
     /** The container's own value when it sets one, else the pod's, else {@code fallback}. */
     private static Boolean effectiveBool(Attrs sc, Attrs podSc, String key, boolean fallback) {
         if (sc.raw(key) != null) return sc.bool(key, SC + key);
+        if (podSc == null) return unknownFromPod(sc, key);
         if (podSc.raw(key) != null) return podSc.bool(key, SC + key);
         return fallback;
     }
@@ -112,13 +136,16 @@ final class PodSpecs {
     /** The container's own value when it sets one, else the pod's, else {@code null} (absent: the image decides). */
     private static Long effectiveNumber(Attrs sc, Attrs podSc, String key) {
         if (sc.raw(key) != null) return sc.number(key, SC + key);
+        if (podSc == null) return unknownFromPod(sc, key);
         if (podSc.raw(key) != null) return podSc.number(key, SC + key);
         return null;
     }
 
-    private static String seccomp(Attrs sc, String target, String fallback) {
-        if (sc.raw("seccompProfile") == null) return fallback;
-        return sc.block("seccompProfile", target).string("type", target, fallback);
+    /** The seccomp profile type of a security context: empty when unset, {@code null} (and unknown) when a template expression. */
+    private static String seccomp(Attrs sc, String target) {
+        if (sc.raw("seccompProfile") == null) return "";
+        Attrs profile = Values.block(sc, "seccompProfile", target);
+        return profile == null ? null : profile.string("type", target, "");
     }
 
     private static Workload.Volume volume(Attrs v) {

@@ -36,6 +36,19 @@ final class Values {
         return out;
     }
 
+    /**
+     * The nested object under {@code key}: an empty one when absent (every field then takes its
+     * default), {@code null} when it is a template expression (recorded against {@code target}), so
+     * that no default stands in for what the template hides.
+     */
+    static Attrs block(Attrs a, String key, String target) {
+        if (a.raw(key) instanceof Unresolved u) {
+            a.unknown(target, u.reason());
+            return null;
+        }
+        return a.block(key, target);
+    }
+
     /** A list of strings, empty when absent (Kubernetes' default for every list it reads). */
     static List<String> strings(Attrs a, String key, String target) {
         if (!a.has(key)) return List.of();

@@ -119,12 +119,57 @@ class TemplatedValuesTest {
     }
 
     @Test
+    void aTemplatedSecurityContextIsNotTheDefaults() throws IOException {
+        Result r = judge("k8s-workload-privilege-escalation-disallowed", deployment("""
+                spec:
+                  containers:
+                    - {name: web, image: "web:1.0", securityContext: "{{ toYaml .Values.securityContext }}"}
+                """));
+        assertThat(r.status()).as("allowPrivilegeEscalation's default (true) must not stand in for the template").isEqualTo(Status.UNKNOWN);
+        assertThat(r.reason()).contains("{{ toYaml .Values.securityContext }}");
+    }
+
+    @Test
+    void aTemplatedPodSecurityContextLeavesWhatContainersInheritUnknown() throws IOException {
+        String podSpec = """
+                spec:
+                  securityContext: "{{ toYaml .Values.podSecurityContext }}"
+                  containers:
+                    - {name: web, image: "web:1.0", securityContext: %s}
+                """;
+        Result inherits = judge("k8s-workload-runs-as-non-root", deployment(podSpec.formatted("{allowPrivilegeEscalation: false}")));
+        assertThat(inherits.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(inherits.reason()).contains("the pod's securityContext is a template expression");
+        Result own = judge("k8s-workload-runs-as-non-root", deployment(podSpec.formatted("{runAsNonRoot: false, runAsUser: 0}")));
+        assertThat(own.status()).as("the container's own settings do not depend on the pod's").isEqualTo(Status.FAIL);
+    }
+
+    @Test
     void aTemplatedPodSpecHidesTheDefaultsToo() throws IOException {
         Result r = judge("k8s-workload-no-host-namespaces", deployment("""
                 spec: "{{ toYaml .Values.podSpec }}"
                 """));
         assertThat(r.status()).as("hostNetwork's default must not read as false when the pod spec is unknown").isEqualTo(Status.UNKNOWN);
         assertThat(r.reason()).contains("{{ toYaml .Values.podSpec }}");
+    }
+
+    @Test
+    void aTemplatedSelectorIsNotAnEmptyOneThatSelectsEverything() throws IOException {
+        Path f = dir.resolve("np.yaml");
+        Files.writeString(f, """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny, namespace: shop}
+                spec:
+                  podSelector: "{{ toYaml .Values.selector }}"
+                  ingress:
+                    - from: [{ipBlock: "{{ .Values.cidr }}"}]
+                """);
+        Resource np = new KubernetesInput().read(List.of(f)).resources().get(0);
+        assertThat(np.properties()).doesNotContainKey("podSelector").containsEntry("policyTypes", List.of("Ingress"));
+        assertThat(np.unknownReason("podSelector")).contains("{{ toYaml .Values.selector }}");
+        assertThat(np.properties().get("ingress")).isEqualTo(List.of(Map.of("peers", List.of(Map.of()), "ports", List.of())));
+        assertThat(np.unknownReason("ingress.peers.ipBlock")).contains("{{ .Values.cidr }}");
     }
 
     @Test
