@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  * object as origin. Kinds Vigil does not model (custom resources among them) are counted by
  * {@code apiVersion/kind}.
  *
+ * <p>Objects are joined across the files of a scan by Kubernetes name ({@link ObjectLinks}): a
+ * workload {@code runs-as} its service account, a binding {@code grants} its role and {@code binds}
+ * its service accounts.
+ *
  * <p>A value written as a Helm or Go template expression ({@code {{ .Values.x }}}) is unknown, and so
  * are the rules that read it; a template expression in apiVersion, kind, name or namespace makes the
  * object bad input, as does a template that is not even YAML.
@@ -86,7 +90,7 @@ public final class KubernetesInput implements ScanInput {
             gaps.add(new CoverageGap("kubernetes", r.kustomizations + " kustomization file(s) not built: Vigil reads manifests as written; "
                     + "scan the output of 'kustomize build' to see the overlays applied"));
         }
-        return new Collected(r.resources, gaps, r.unmodelled, null, r.names, null, r.suppressions, r.badFiles);
+        return new Collected(ObjectLinks.link(r.resources), gaps, r.unmodelled, null, r.names, null, r.suppressions, r.badFiles);
     }
 
     /** The state of one read. */

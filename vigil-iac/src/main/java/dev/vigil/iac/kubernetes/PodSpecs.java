@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class PodSpecs {
     static final String CONTAINERS = "containers";
+    /** How the unknown reason of a pod that leaves token mounting to its service account starts ({@link ObjectLinks} settles it). */
+    static final String TOKEN_LEFT_TO_ACCOUNT = "the pod does not set automountServiceAccountToken";
     private static final String SC = "containers.securityContext.";
 
     private PodSpecs() {
@@ -43,7 +45,7 @@ final class PodSpecs {
                 "default"));
         Boolean automount = spec.bool("automountServiceAccountToken", "automountServiceAccountToken");
         if (!spec.has("automountServiceAccountToken")) {
-            spec.unknown("automountServiceAccountToken", "the pod does not set automountServiceAccountToken: its service account '"
+            spec.unknown("automountServiceAccountToken", TOKEN_LEFT_TO_ACCOUNT + ": its service account '"
                     + serviceAccount + "' decides (Kubernetes mounts the token unless one of them says false)");
         }
         var podSecurityContext = podSc == null ? null : new Workload.PodSecurityContext(

@@ -100,6 +100,25 @@ class ExampleManifestsTest {
                 org.assertj.core.groups.Tuple.tuple("DaemonSet/logging/log-shipper", "k8s-workload-no-host-path-volumes", LocalDate.of(2027, 6, 30)));
     }
 
+    @Test
+    void objectsAreJoinedAcrossFilesAndWhatNoFileDeclaresIsNamedInTheCluster() {
+        Map<String, List<String>> relations = new TreeMap<>();
+        for (Resource r : collected.resources()) {
+            if (r.relations().isEmpty()) continue;
+            relations.put(r.id().substring(r.id().indexOf('#') + 1), r.relations().stream()
+                    .map(x -> x.kind() + " " + (x.targetId().startsWith("cluster#") ? x.targetId() : x.targetId().substring(x.targetId().lastIndexOf('/', x.targetId().indexOf('#')) + 1)))
+                    .toList());
+        }
+        assertThat(relations).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "Deployment/shop/legacy-agent", List.of("runs-as cluster#ServiceAccount/shop/default"),
+                "Deployment/shop/storefront", List.of("runs-as network.json#ServiceAccount/shop/storefront"),
+                "DaemonSet/logging/log-shipper", List.of("runs-as cluster#ServiceAccount/logging/default"),
+                "Pod/default/debug", List.of("runs-as cluster#ServiceAccount/default/default"),
+                "ClusterRoleBinding/ci-cluster-admin", List.of("grants cluster#ClusterRole/cluster-admin", "binds cluster#ServiceAccount/ci/ci"),
+                "RoleBinding/shop/ci-deployer", List.of("grants cluster#ClusterRole/edit", "binds cluster#ServiceAccount/ci/ci"),
+                "ClusterRoleBinding/break-glass", List.of("grants cluster#ClusterRole/cluster-admin"))));
+    }
+
     private static void workload(Map<String, String> expected, String address, String privileged, String escalation, String root,
                                  String hostNamespaces, String hostPath, String pinned) {
         expected.put("k8s-workload-not-privileged " + address, privileged);

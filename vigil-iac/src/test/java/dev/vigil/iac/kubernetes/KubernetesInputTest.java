@@ -589,4 +589,34 @@ class KubernetesInputTest {
             assertThat(b.problem()).contains("template expression");
         });
     }
+
+    @Test
+    void aPodThatLeavesTokenMountingToItsServiceAccountGetsTheAccountsAnswer() throws IOException {
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: %s, namespace: shop}\nspec:\n  serviceAccountName: %s\n"
+                + "  containers: [{name: a, image: 'a:1'}]\n";
+        Path pods = write("pods.yaml", pod.formatted("quiet", "quiet") + "---\n" + pod.formatted("twice", "twice") + "---\n"
+                + pod.formatted("nobody", "nobody"));
+        Path accounts = write("accounts.yaml", """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: quiet, namespace: shop}
+                automountServiceAccountToken: false
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: twice, namespace: shop}
+                """);
+        Path again = write("again.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: twice, namespace: shop}\n");
+        Collected c = read(pods, accounts, again);
+        Resource quiet = only(c, "Pod/shop/quiet");
+        assertThat(quiet.properties()).containsEntry("automountServiceAccountToken", false);
+        assertThat(quiet.unknowns()).doesNotContainKey("automountServiceAccountToken");
+        assertThat(quiet.relations()).extracting(r -> r.targetId()).containsExactly(IacPaths.display(accounts) + "#ServiceAccount/shop/quiet");
+        Resource twice = only(c, "Pod/shop/twice");
+        assertThat(twice.properties()).as("two declarations: which one the cluster has is unknown").doesNotContainKey("automountServiceAccountToken");
+        assertThat(twice.relations()).hasSize(2);
+        Resource nobody = only(c, "Pod/shop/nobody");
+        assertThat(nobody.unknownReason("automountServiceAccountToken")).contains("service account 'nobody' decides");
+        assertThat(nobody.relations()).extracting(r -> r.targetId()).containsExactly("cluster#ServiceAccount/shop/nobody");
+    }
 }
