@@ -181,9 +181,9 @@ final class PodSpecs {
             return new Image(tag, digest);
         }
 
-        /** Kubernetes pulls on every start what may change: a 'latest' or missing tag without a digest. */
+        /** Kubernetes' imagePullPolicy default is Always for a 'latest' tag, or no tag and no digest (the registry's latest). */
         boolean mutable() {
-            return digest.isEmpty() && (tag.isEmpty() || tag.equals("latest"));
+            return tag.equals("latest") || (tag.isEmpty() && digest.isEmpty());
         }
     }
 }

@@ -47,7 +47,8 @@ public record Workload(
             @Doc("The image reference as written, e.g. registry.example.com:5000/team/app:1.4.2@sha256:...") String image,
             @Doc("The tag of the image reference; empty when it has none (the registry then serves 'latest')") String imageTag,
             @Doc("The digest of the image reference (sha256:...); empty when it is not pinned by digest") String imageDigest,
-            @Doc("Always, IfNotPresent or Never; Kubernetes' default when unset (Always for a 'latest' or missing tag, IfNotPresent otherwise)")
+            @Doc("Always, IfNotPresent or Never; Kubernetes' default when unset: Always for a 'latest' tag or a reference with neither tag "
+                    + "nor digest, IfNotPresent otherwise")
             String imagePullPolicy,
             SecurityContext securityContext,
             @Doc("Resource requests and limits, e.g. {cpu: 250m, memory: 128Mi}; empty maps when unset") Resources resources,
