@@ -1,6 +1,8 @@
 package dev.vigil.iac;
 
+import dev.vigil.iac.kubernetes.KubernetesInput;
 import dev.vigil.model.input.ScanInput;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +15,8 @@ public final class IacInputs {
     }
 
     public static List<ScanInput> all(IacOptions options) {
-        return List.of();
+        List<ScanInput> inputs = new ArrayList<>();
+        inputs.add(new KubernetesInput());
+        return List.copyOf(inputs);
     }
 }

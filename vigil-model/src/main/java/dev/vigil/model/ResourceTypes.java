@@ -32,6 +32,6 @@ public final class ResourceTypes {
 
     /** Every type Vigil knows today. */
     public static ResourceTypes standard() {
-        return new ResourceTypes().registerAll(dev.vigil.model.aws.AwsTypes.ALL);
+        return new ResourceTypes().registerAll(dev.vigil.model.aws.AwsTypes.ALL).registerAll(dev.vigil.model.k8s.K8sTypes.ALL);
     }
 }
