@@ -13,6 +13,7 @@ public final class IacInputs {
     }
 
     public static List<ScanInput> all() {
-        return List.of();
+        return List.of(
+                new dev.vigil.iac.terraform.TerraformPlanInput());
     }
 }
