@@ -91,6 +91,19 @@ public final class Canon {
         return null;
     }
 
+    /**
+     * An argument that names another resource (a KMS key, a log group): as written, or as the
+     * canonical id of the resource it refers to; {@code fallback} when absent; {@code null} (and
+     * unknown) when it is unresolved without a reference.
+     */
+    public static String referenceOr(Attrs a, TfResource from, String key, String target, String fallback) {
+        Object v = a.raw(key);
+        if (v == null) return fallback;
+        String ref = reference(v, from);
+        if (ref == null) return a.string(key, target);
+        return ref;
+    }
+
     /** The name Terraform will give the resource: the argument when known; {@code null} when unresolved or generated. */
     public static String name(Attrs a, String key, String target) {
         if (!a.has(key)) {

@@ -120,7 +120,7 @@ public final class Instances {
      */
     private static Resource blockVolume(TfResource r, Attrs b, String id, String name, List<Relation> rel) {
         Attrs v = new Attrs(b.tree());
-        Volume volume = new Volume(null, v.bool("encrypted", "encrypted", false), v.string("kms_key_id", "kmsKeyId", ""), "in-use",
+        Volume volume = new Volume(null, v.bool("encrypted", "encrypted", false), Canon.referenceOr(v, r, "kms_key_id", "kmsKeyId", ""), "in-use",
                 v.number("volume_size", "sizeGiB"), v.string("volume_type", "volumeType", "gp2"), List.of(r.id()));
         if (!v.has("volume_size")) v.unknown("sizeGiB", "no volume_size configured: the size of the image's snapshot");
         return Canon.resource(r, id, AwsTypes.EC2_VOLUME, name, volume, v, rel);
@@ -137,7 +137,7 @@ public final class Instances {
             instances.add(inst);
             rel.add(new Relation("attached-to", AwsTypes.EC2_INSTANCE.id(), inst));
         }
-        Volume v = new Volume(a.string("id", "volumeId"), a.bool("encrypted", "encrypted", false), a.string("kms_key_id", "kmsKeyId", ""),
+        Volume v = new Volume(a.string("id", "volumeId"), a.bool("encrypted", "encrypted", false), Canon.referenceOr(a, r, "kms_key_id", "kmsKeyId", ""),
                 instances.isEmpty() ? "available" : "in-use", a.number("size", "sizeGiB"), a.string("type", "volumeType", "gp2"), instances);
         if (!a.has("size") && !a.unresolved("size")) a.unknown("sizeGiB", "no size configured: the size of the snapshot it is made from");
         return Canon.resource(r, AwsTypes.EC2_VOLUME, Canon.tags(r).getOrDefault("Name", r.address()), v, a, rel);

@@ -36,7 +36,7 @@ public final class DbInstances {
             a.unknown("vpcId", "the VPC of the DB subnet group is not known before deploy");
         }
         DbInstance db = new DbInstance(id, engine, a.string("engine_version", "engineVersion", ""), a.string("instance_class", "instanceClass"),
-                a.bool("storage_encrypted", "storageEncrypted", false), a.string("kms_key_id", "kmsKeyId", ""),
+                a.bool("storage_encrypted", "storageEncrypted", false), Canon.referenceOr(a, r, "kms_key_id", "kmsKeyId", ""),
                 a.bool("publicly_accessible", "publiclyAccessible", false), a.bool("multi_az", "multiAz", false),
                 a.bool("auto_minor_version_upgrade", "autoMinorVersionUpgrade", true), a.bool("deletion_protection", "deletionProtection", false),
                 a.has("backup_retention_period") || a.unresolved("backup_retention_period")

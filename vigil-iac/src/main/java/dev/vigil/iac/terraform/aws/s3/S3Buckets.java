@@ -35,7 +35,7 @@ public final class S3Buckets {
 
         Bucket bucket = new Bucket(name, a.string("arn", "arn"), null,
                 publicAccessBlock(a, split(r, joins, "aws_s3_bucket_public_access_block", keys)),
-                encryption(a, split(r, joins, "aws_s3_bucket_server_side_encryption_configuration", keys)),
+                encryption(a, r, split(r, joins, "aws_s3_bucket_server_side_encryption_configuration", keys)),
                 versioning(a, split(r, joins, "aws_s3_bucket_versioning", keys)),
                 logging(a, split(r, joins, "aws_s3_bucket_logging", keys)),
                 policy(a, split(r, joins, "aws_s3_bucket_policy", keys)),
@@ -68,14 +68,14 @@ public final class S3Buckets {
      * encryption: since January 2023 S3 applies SSE-S3 (AES256) to every new bucket, and AWS Config
      * and the API then report a rule with {@code AES256}, so that is what the deployed bucket shows.
      */
-    static Bucket.Encryption encryption(Attrs a, Attrs sse) {
+    static Bucket.Encryption encryption(Attrs a, TfResource r, Attrs sse) {
         Attrs source = sse != null ? sse : a.has("server_side_encryption_configuration")
                 ? a.block("server_side_encryption_configuration", "encryption") : null;
         if (source == null) return new Bucket.Encryption(true, "AES256", "");
         Attrs rule = source.block("rule", "encryption");
         Attrs byDefault = rule.block("apply_server_side_encryption_by_default", "encryption");
         String algorithm = byDefault.string("sse_algorithm", "encryption.algorithm");
-        String key = byDefault.string("kms_master_key_id", "encryption.kmsKeyId", "");
+        String key = Canon.referenceOr(byDefault, r, "kms_master_key_id", "encryption.kmsKeyId", "");
         if (sse != null) Joins.merge(a, sse);
         if (algorithm == null && !byDefault.unresolved("sse_algorithm") && !a.unknowns().containsKey("encryption")) {
             // A configuration resource without a default rule leaves the S3 default in place.
