@@ -60,10 +60,14 @@ public final class Iam {
         for (TfResource m : joins.splits(r, "aws_iam_group_membership", "users", keys)) {
             groups.addAll(names(a, m.attributes().get("group"), m, joins, "aws_iam_group", "groups"));
         }
-        a.unknown("mfaActive", MFA);
+        // MFA devices are enrolled after deploy, so whether one is active is unknown for a user who
+        // can sign in (console password or an active key). A user with neither has no device: nobody
+        // can sign in as them to enrol one.
+        boolean canSignIn = password || accessKeys.stream().anyMatch(k -> !Boolean.FALSE.equals(k.active()));
+        if (canSignIn) a.unknown("mfaActive", MFA);
         // A new user has never signed in; but that is a fact of the moment of deploy, not of the user.
         a.unknown("passwordLastUsed", Canon.NOT_BEFORE_DEPLOY);
-        User user = new User(name, a.string("arn", "arn"), null, password, null, null,
+        User user = new User(name, a.string("arn", "arn"), null, password, null, canSignIn ? null : Boolean.FALSE,
                 a.unknowns().containsKey("accessKeys") ? null : accessKeys,
                 a.unknowns().containsKey("groups") ? null : new ArrayList<>(groups),
                 attached(a, r, joins, "aws_iam_user_policy_attachment", "user", keys, "aws_iam_policy_attachment", "users"),
