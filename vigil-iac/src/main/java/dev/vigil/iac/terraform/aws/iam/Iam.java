@@ -43,15 +43,19 @@ public final class Iam {
         List<String> keys = Joins.keys(r, "name", "id", "arn");
         boolean password = !joins.splits(r, "aws_iam_user_login_profile", "user", keys).isEmpty();
         List<User.AccessKey> accessKeys = new ArrayList<>();
+        boolean created = true;
         for (TfResource k : joins.splits(r, "aws_iam_access_key", "user", keys)) {
             Attrs ka = new Attrs(k.attributes());
             String status = ka.string("status", "accessKeys", "Active");
-            accessKeys.add(new User.AccessKey(status == null ? null : status.equals("Active"), null, null));
+            // A state records when the key was created, which is when it was last rotated; a plan or HCL cannot.
+            String rotated = ka.string("create_date", "accessKeys.lastRotated");
+            created &= rotated != null;
+            accessKeys.add(new User.AccessKey(status == null ? null : status.equals("Active"), rotated, null));
             Joins.merge(a, ka);
         }
         if (!accessKeys.isEmpty()) {
-            a.unknown("accessKeys.lastRotated", Canon.NOT_BEFORE_DEPLOY);
-            a.unknown("accessKeys.lastUsed", Canon.NOT_BEFORE_DEPLOY);
+            if (!created) a.unknown("accessKeys.lastRotated", Canon.NOT_BEFORE_DEPLOY);
+            a.unknown("accessKeys.lastUsed", "when a key was last used is not in the configuration");
         }
         Set<String> groups = new LinkedHashSet<>();
         for (TfResource m : joins.splits(r, "aws_iam_user_group_membership", "user", keys)) {
