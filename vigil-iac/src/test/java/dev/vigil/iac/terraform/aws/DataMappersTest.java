@@ -78,7 +78,7 @@ class DataMappersTest {
         assertThat(prop(main, "logging")).isEqualTo(true);
         assertThat(prop(main, "managementEvents")).isEqualTo("All");
         assertThat(prop(main, "s3DataEvents")).isEqualTo("None");
-        assertThat(prop(main, "s3BucketName")).isEqualTo(null);
+        assertThat(prop(main, "s3BucketName")).as("the referenced bucket's configured name").isEqualTo("trail-logs");
         assertThat(main.relations()).extracting(r -> r.targetId()).containsExactly("infra#aws_s3_bucket.trail");
         assertThat(prop(data, "managementEvents")).isEqualTo("None");
         assertThat(prop(data, "s3DataEvents")).isEqualTo("WriteOnly");

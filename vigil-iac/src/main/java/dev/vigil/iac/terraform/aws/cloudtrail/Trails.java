@@ -52,6 +52,12 @@ public final class Trails {
             if (a.unknowns().containsKey("s3DataEvents")) data = null;
         }
         String bucket = a.string("s3_bucket_name", "s3BucketName");
+        TfResource b = joins.target(a.raw("s3_bucket_name"), r, t -> Joins.keys(t, "bucket", "id"), "aws_s3_bucket");
+        if (bucket == null && b != null && b.attributes().get("bucket") instanceof String configured) {
+            // A reference to a bucket of the scan whose name is configured: that name.
+            bucket = configured;
+            a.unknowns().remove("s3BucketName");
+        }
         String kms = a.has("kms_key_id") ? Canon.reference(a.raw("kms_key_id"), r) : "";
         if (kms == null) a.string("kms_key_id", "kmsKeyId");
         String logGroup = a.has("cloud_watch_logs_group_arn") ? Canon.reference(a.raw("cloud_watch_logs_group_arn"), r) : "";
@@ -62,7 +68,6 @@ public final class Trails {
                 a.bool("include_global_service_events", "includeGlobalServiceEvents", true),
                 a.bool("is_organization_trail", "organizationTrail", false), management, data);
         List<Relation> rel = new ArrayList<>();
-        TfResource b = joins.target(a.raw("s3_bucket_name"), r, t -> Joins.keys(t, "bucket", "id"), "aws_s3_bucket");
         if (b != null) rel.add(new Relation("logs-to", AwsTypes.S3_BUCKET.id(), b.id()));
         if (a.raw("kms_key_id") instanceof Unresolved u && u.refersTo() != null) rel.add(new Relation("uses-key", AwsTypes.KMS_KEY.id(), kms));
         return Canon.resource(r, AwsTypes.CLOUDTRAIL_TRAIL, name, trail, a, rel);
