@@ -8,6 +8,9 @@ import dev.vigil.iac.terraform.aws.ec2.SecurityGroups;
 import dev.vigil.iac.terraform.aws.ec2.Vpcs;
 import dev.vigil.iac.terraform.aws.iam.Iam;
 import dev.vigil.iac.terraform.aws.kms.KmsKeys;
+import dev.vigil.iac.terraform.aws.lambda.Functions;
+import dev.vigil.iac.terraform.aws.monitoring.Monitoring;
+import dev.vigil.iac.terraform.aws.secretsmanager.Secrets;
 import dev.vigil.iac.terraform.aws.rds.DbInstances;
 import dev.vigil.iac.terraform.aws.s3.S3Buckets;
 import dev.vigil.model.Resource;
@@ -52,8 +55,14 @@ public final class TerraformAws {
         one("aws_iam_role", Iam::role);
         one("aws_iam_policy", Iam::policy);
         one("aws_iam_instance_profile", Iam::instanceProfile);
+        one("aws_cloudwatch_log_group", Monitoring::logGroup);
+        one("aws_cloudwatch_log_metric_filter", Monitoring::metricFilter);
+        one("aws_cloudwatch_metric_alarm", Monitoring::alarm);
+        one("aws_sns_topic", Monitoring::topic);
+        one("aws_secretsmanager_secret", Secrets::map);
+        one("aws_lambda_function", Functions::map);
         for (List<String> s : List.of(S3Buckets.SPLITS, SecurityGroups.SPLITS, NetworkAcls.SPLITS, Vpcs.SPLITS, Instances.SPLITS,
-                KmsKeys.SPLITS, Iam.SPLITS)) {
+                KmsKeys.SPLITS, Iam.SPLITS, Monitoring.SPLITS, Secrets.SPLITS, Functions.SPLITS)) {
             SPLITS.addAll(s);
         }
     }

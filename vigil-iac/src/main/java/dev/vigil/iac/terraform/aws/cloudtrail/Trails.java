@@ -62,6 +62,7 @@ public final class Trails {
         if (kms == null) a.string("kms_key_id", "kmsKeyId");
         String logGroup = a.has("cloud_watch_logs_group_arn") ? Canon.reference(a.raw("cloud_watch_logs_group_arn"), r) : "";
         if (logGroup == null) a.string("cloud_watch_logs_group_arn", "cloudWatchLogsLogGroupArn");
+        else if (!logGroup.isEmpty() && !logGroup.contains("#")) logGroup = logGroupOfScan(logGroup, joins);
         Trail trail = new Trail(name, a.string("arn", "arn"), a.string("home_region", "homeRegion"),
                 a.bool("is_multi_region_trail", "multiRegion", false), a.bool("enable_logging", "logging", true),
                 a.bool("enable_log_file_validation", "logFileValidation", false), kms, bucket, logGroup,
@@ -71,6 +72,19 @@ public final class Trails {
         if (b != null) rel.add(new Relation("logs-to", AwsTypes.S3_BUCKET.id(), b.id()));
         if (a.raw("kms_key_id") instanceof Unresolved u && u.refersTo() != null) rel.add(new Relation("uses-key", AwsTypes.KMS_KEY.id(), kms));
         return Canon.resource(r, AwsTypes.CLOUDTRAIL_TRAIL, name, trail, a, rel);
+    }
+
+    /**
+     * A log group ARN written out ({@code arn:aws:logs:...:log-group:NAME:*}) for a group this scan
+     * declares is that group's canonical id, the id its metric filters name it by.
+     */
+    static String logGroupOfScan(String arn, Joins joins) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":log-group:([^:]+)(:\\*)?$").matcher(arn);
+        if (!m.find()) return arn;
+        for (TfResource g : joins.ofType("aws_cloudwatch_log_group")) {
+            if (m.group(1).equals(g.attributes().get("name"))) return g.id();
+        }
+        return arn;
     }
 
     /** Two selections together: ReadOnly and WriteOnly make All; None adds nothing. */

@@ -1,0 +1,113 @@
+package dev.vigil.iac.terraform.aws;
+
+import static dev.vigil.iac.terraform.aws.Tf.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.iac.terraform.TerraformAws;
+import dev.vigil.model.Resource;
+import dev.vigil.model.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Log groups, metric filters, alarms, SNS topics, secrets and Lambda functions. */
+class MoreMappersTest {
+
+    @Test
+    void logGroupsKeepEventsForeverUnlessTold() {
+        TerraformAws.Mapped m = mapAll(tf("aws_cloudwatch_log_group", "aws_cloudwatch_log_group.forever", "name", "forever"),
+                tf("aws_cloudwatch_log_group", "aws_cloudwatch_log_group.short", "name", "short", "retention_in_days", 30L));
+
+        assertThat(prop(byId(m, "infra#aws_cloudwatch_log_group.forever"), "retentionDays")).isEqualTo(0L);
+        assertThat(status("aws-logs-log-group-retention-period", byId(m, "infra#aws_cloudwatch_log_group.forever"), m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-logs-log-group-retention-period", byId(m, "infra#aws_cloudwatch_log_group.short"), m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-logs-log-group-kms-encrypted", byId(m, "infra#aws_cloudwatch_log_group.short"), m)).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aMetricFilterCarriesTheAlarmsOnItsMetricAndWhetherTheirTopicsReachSomeone() {
+        TerraformAws.Mapped m = mapAll(
+                tf("aws_cloudwatch_log_group", "aws_cloudwatch_log_group.trail", "name", "trail-logs"),
+                tf("aws_cloudtrail", "aws_cloudtrail.main", "name", "main", "s3_bucket_name", "b",
+                        "cloud_watch_logs_group_arn", "arn:aws:logs:us-east-1:111122223333:log-group:trail-logs:*"),
+                tf("aws_cloudwatch_log_metric_filter", "aws_cloudwatch_log_metric_filter.root", "name", "root-usage",
+                        "log_group_name", ref("aws_cloudwatch_log_group.trail"),
+                        "pattern", "{ $.userIdentity.type = \"Root\" }",
+                        "metric_transformation", block("name", "RootUsage", "namespace", "CIS", "value", "1")),
+                tf("aws_cloudwatch_metric_alarm", "aws_cloudwatch_metric_alarm.root", "alarm_name", "root-usage", "namespace", "CIS",
+                        "metric_name", "RootUsage", "comparison_operator", "GreaterThanOrEqualToThreshold", "threshold", 1L,
+                        "evaluation_periods", 1L, "period", 300L, "alarm_actions", list(ref("aws_sns_topic.alerts"))),
+                tf("aws_sns_topic", "aws_sns_topic.alerts", "name", "alerts"),
+                tf("aws_sns_topic_subscription", "aws_sns_topic_subscription.queue", "topic_arn", ref("aws_sns_topic.alerts"), "protocol", "sqs",
+                        "endpoint", ref("aws_sqs_queue.alerts")));
+        Resource filter = only(m, "aws.logs.metric-filter");
+        Resource trail = only(m, "aws.cloudtrail.trail");
+        Resource alarm = only(m, "aws.cloudwatch.alarm");
+        Resource topic = only(m, "aws.sns.topic");
+
+        assertThat(prop(filter, "logGroupArn")).isEqualTo("infra#aws_cloudwatch_log_group.trail");
+        assertThat(prop(trail, "cloudWatchLogsLogGroupArn")).as("the same group, named the same way").isEqualTo("infra#aws_cloudwatch_log_group.trail");
+        assertThat(items(filter, "alarms")).hasSize(1);
+        assertThat(prop(filter, "logGroupName")).isEqualTo("trail-logs");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = (Map<String, Object>) items(filter, "alarms").get(0);
+        assertThat(a).containsEntry("actionsEnabled", true).containsEntry("topics", List.of(Map.of("arn", "infra#aws_sns_topic.alerts", "hasSubscribers", true)));
+        assertThat(items(alarm, "alarmActions")).containsExactly("infra#aws_sns_topic.alerts");
+        assertThat(prop(topic, "confirmedSubscriptions")).isEqualTo(1L);
+        assertThat(status("aws-cloudwatch-alarm-alarm-action-configured", alarm, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-sns-topic-kms-encrypted", topic, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-sns-topic-not-public", topic, m)).as("the default topic policy names the account").isEqualTo(Status.UNKNOWN);
+        assertThat(m.unmodelled()).isEqualTo(Map.of());
+    }
+
+    @Test
+    void aSecretRotatesOnlyWithARotationResource() {
+        TerraformAws.Mapped m = mapAll(tf("aws_secretsmanager_secret", "aws_secretsmanager_secret.db", "name", "db", "kms_key_id", ref("aws_kms_key.k")),
+                tf("aws_secretsmanager_secret_rotation", "aws_secretsmanager_secret_rotation.db", "secret_id", ref("aws_secretsmanager_secret.db"),
+                        "rotation_lambda_arn", ref("aws_lambda_function.rotate"), "rotation_rules", block("automatically_after_days", 30L)),
+                tf("aws_secretsmanager_secret", "aws_secretsmanager_secret.api", "name", "api"));
+        Resource db = byId(m, "infra#aws_secretsmanager_secret.db");
+        Resource api = byId(m, "infra#aws_secretsmanager_secret.api");
+
+        assertThat(prop(db, "rotationDays")).isEqualTo(30L);
+        assertThat(status("aws-secretsmanager-secret-rotation-enabled", db, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-secretsmanager-secret-rotation-enabled", api, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-secretsmanager-secret-cmk-encrypted", db, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-secretsmanager-secret-cmk-encrypted", api, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-secretsmanager-secret-unused", api, m)).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void aFunctionsPermissionsAreItsPolicyAndItsUrlItsAuthType() {
+        TerraformAws.Mapped m = mapAll(
+                tf("aws_lambda_function", "aws_lambda_function.open", "function_name", "open", "runtime", "python3.8", "role", ref("aws_iam_role.fn"),
+                        "environment", block("variables", Map.of("DB_PASSWORD", "hunter2", "TABLE_NAME", "orders"))),
+                tf("aws_lambda_permission", "aws_lambda_permission.anyone", "function_name", ref("aws_lambda_function.open"),
+                        "statement_id", "AllowAnyone", "action", "lambda:InvokeFunction", "principal", "*"),
+                tf("aws_lambda_function_url", "aws_lambda_function_url.open", "function_name", "open", "authorization_type", "NONE"),
+                tf("aws_lambda_function", "aws_lambda_function.s3", "function_name", "s3-events", "runtime", "python3.13", "role", ref("aws_iam_role.fn"),
+                        "vpc_config", block("subnet_ids", list("subnet-1", "subnet-2"), "security_group_ids", list(ref("aws_security_group.fn")))),
+                tf("aws_lambda_permission", "aws_lambda_permission.s3", "function_name", ref("aws_lambda_function.s3"),
+                        "action", "lambda:InvokeFunction", "principal", "s3.amazonaws.com", "source_arn", ref("aws_s3_bucket.uploads"),
+                        "source_account", "111122223333"),
+                tf("aws_lambda_function", "aws_lambda_function.deputy", "function_name", "deputy", "runtime", "python3.13", "role", "arn:aws:iam::111122223333:role/fn"),
+                tf("aws_lambda_permission", "aws_lambda_permission.deputy", "function_name", "deputy",
+                        "action", "lambda:InvokeFunction", "principal", "s3.amazonaws.com", "source_arn", ref("aws_s3_bucket.uploads")));
+        Resource open = byId(m, "infra#aws_lambda_function.open");
+        Resource s3 = byId(m, "infra#aws_lambda_function.s3");
+
+        assertThat(items(open, "environmentVariableNames")).containsExactlyInAnyOrder("DB_PASSWORD", "TABLE_NAME");
+        assertThat(open.properties().toString()).doesNotContain("hunter2");
+        assertThat(status("aws-lambda-function-not-public", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-lambda-function-url-auth-required", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-lambda-function-no-secrets-in-environment", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-lambda-function-supported-runtime", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-lambda-function-in-vpc", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-lambda-function-not-public", s3, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-lambda-function-not-public", byId(m, "infra#aws_lambda_function.deputy"), m))
+                .as("S3 as principal without the source account: any account's bucket may invoke it").isEqualTo(Status.FAIL);
+        assertThat(status("aws-lambda-function-url-auth-required", s3, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-lambda-function-in-vpc", s3, m)).as("its VPC comes from subnets known after deploy").isEqualTo(Status.UNKNOWN);
+        assertThat(m.unmodelled()).isEmpty();
+    }
+}
