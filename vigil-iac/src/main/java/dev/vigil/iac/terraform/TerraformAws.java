@@ -88,6 +88,8 @@ public final class TerraformAws {
      * counted as unmodelled under its type, like a type Vigil does not model.
      */
     public static Mapped map(List<TfResource> resources) {
+        // Data sources read what exists elsewhere; they declare nothing to check.
+        resources = resources.stream().filter(r -> !isDataSource(r.address())).toList();
         Joins joins = new Joins(resources);
         List<Resource> out = new ArrayList<>();
         List<InlineSuppression> suppressions = new ArrayList<>();
@@ -108,10 +110,15 @@ public final class TerraformAws {
         suppressions.addAll(joins.reaimedSuppressions());
         Map<String, Long> unmodelled = new TreeMap<>();
         for (TfResource r : resources) {
-            if (PRIMARY.containsKey(r.type()) || joins.isConsumed(r) || r.address().startsWith("data.") || r.address().contains(".data.")) continue;
+            if (PRIMARY.containsKey(r.type()) || joins.isConsumed(r)) continue;
             unmodelled.merge(r.type(), 1L, Long::sum);
         }
         return new Mapped(out, suppressions, unmodelled);
+    }
+
+    /** {@code data.aws_caller_identity.x}, also inside modules ({@code module.m.data.aws_iam_policy_document.p}). */
+    static boolean isDataSource(String address) {
+        return TerraformPlanInput.localAddress(address).startsWith("data.");
     }
 
     /** True for the types that configure another resource rather than being one. */

@@ -174,6 +174,16 @@ class S3BucketsTest {
     }
 
     @Test
+    void dataSourcesAreNeitherMappedNorCounted() {
+        TerraformAws.Mapped m = mapAll(tf("aws_s3_bucket", "data.aws_s3_bucket.existing", "bucket", "someone-elses"),
+                tf("aws_iam_policy_document", "module.data.data.aws_iam_policy_document.p"),
+                tf("aws_s3_bucket", "module.data.aws_s3_bucket.mine", "bucket", "mine"));
+
+        assertThat(m.resources()).extracting(Resource::id).containsExactly("infra#module.data.aws_s3_bucket.mine");
+        assertThat(m.unmodelled()).isEmpty();
+    }
+
+    @Test
     void aSplitWhosePrimaryIsNotInTheScanIsCountedNotDropped() {
         TerraformAws.Mapped m = mapAll(tf("aws_s3_bucket_policy", "aws_s3_bucket_policy.elsewhere", "bucket", "bucket-of-another-stack",
                 "policy", PUBLIC_READ), tf("aws_route53_zone", "aws_route53_zone.main", "name", "example.com"));
