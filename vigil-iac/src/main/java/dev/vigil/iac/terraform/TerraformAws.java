@@ -3,6 +3,9 @@ package dev.vigil.iac.terraform;
 import dev.vigil.iac.terraform.aws.Joins;
 import dev.vigil.iac.terraform.aws.cloudtrail.Trails;
 import dev.vigil.iac.terraform.aws.ec2.Instances;
+import dev.vigil.iac.terraform.aws.ec2.Snapshots;
+import dev.vigil.iac.terraform.aws.eks.Clusters;
+import dev.vigil.iac.terraform.aws.elbv2.LoadBalancers;
 import dev.vigil.iac.terraform.aws.ec2.NetworkAcls;
 import dev.vigil.iac.terraform.aws.ec2.SecurityGroups;
 import dev.vigil.iac.terraform.aws.ec2.Vpcs;
@@ -61,8 +64,15 @@ public final class TerraformAws {
         one("aws_sns_topic", Monitoring::topic);
         one("aws_secretsmanager_secret", Secrets::map);
         one("aws_lambda_function", Functions::map);
+        one("aws_lb", LoadBalancers::loadBalancer);
+        one("aws_alb", LoadBalancers::loadBalancer);
+        one("aws_lb_listener", LoadBalancers::listener);
+        one("aws_alb_listener", LoadBalancers::listener);
+        one("aws_eks_cluster", Clusters::map);
+        one("aws_ebs_snapshot", Snapshots::ebs);
+        one("aws_db_snapshot", Snapshots::db);
         for (List<String> s : List.of(S3Buckets.SPLITS, SecurityGroups.SPLITS, NetworkAcls.SPLITS, Vpcs.SPLITS, Instances.SPLITS,
-                KmsKeys.SPLITS, Iam.SPLITS, Monitoring.SPLITS, Secrets.SPLITS, Functions.SPLITS)) {
+                KmsKeys.SPLITS, Iam.SPLITS, Monitoring.SPLITS, Secrets.SPLITS, Functions.SPLITS, Snapshots.SPLITS)) {
             SPLITS.addAll(s);
         }
     }

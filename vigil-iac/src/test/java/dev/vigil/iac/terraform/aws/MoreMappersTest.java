@@ -110,4 +110,74 @@ class MoreMappersTest {
         assertThat(status("aws-lambda-function-in-vpc", s3, m)).as("its VPC comes from subnets known after deploy").isEqualTo(Status.UNKNOWN);
         assertThat(m.unmodelled()).isEmpty();
     }
+
+    @Test
+    void aLoadBalancerAndItsListeners() {
+        TerraformAws.Mapped m = mapAll(
+                tf("aws_subnet", "aws_subnet.a", "vpc_id", "vpc-1", "availability_zone", "eu-west-1a"),
+                tf("aws_subnet", "aws_subnet.b", "vpc_id", "vpc-1", "availability_zone", "eu-west-1b"),
+                tf("aws_lb", "aws_lb.web", "name", "web", "subnets", list(ref("aws_subnet.a"), ref("aws_subnet.b"))),
+                tf("aws_lb_listener", "aws_lb_listener.http", "load_balancer_arn", ref("aws_lb.web"), "port", 80L,
+                        "default_action", block("type", "redirect", "redirect", block("protocol", "HTTPS", "port", "443", "status_code", "HTTP_301"))),
+                tf("aws_lb_listener", "aws_lb_listener.plain", "load_balancer_arn", ref("aws_lb.web"), "port", 8080L,
+                        "default_action", block("type", "forward", "target_group_arn", ref("aws_lb_target_group.app"))));
+        Resource lb = only(m, "aws.elbv2.load-balancer");
+        Resource redirect = byId(m, "infra#aws_lb_listener.http");
+        Resource plain = byId(m, "infra#aws_lb_listener.plain");
+
+        assertThat(prop(lb, "scheme")).isEqualTo("internet-facing");
+        assertThat(items(lb, "availabilityZones")).containsExactly("eu-west-1a", "eu-west-1b");
+        assertThat(redirect.name()).isEqualTo("web:80");
+        assertThat(status("aws-elbv2-load-balancer-multi-az", lb, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-elbv2-load-balancer-access-logging", lb, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-elbv2-load-balancer-drops-invalid-headers", lb, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-elbv2-listener-http-redirects-to-https", redirect, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-elbv2-listener-internet-facing-encrypted", plain, m)).as("plain HTTP on an internet-facing load balancer")
+                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void anEksClusterHasAPublicEndpointOpenToAllUnlessConfigured() {
+        TerraformAws.Mapped m = mapAll(
+                tf("aws_eks_cluster", "aws_eks_cluster.open", "name", "open", "role_arn", "arn:aws:iam::111122223333:role/eks",
+                        "vpc_config", block("subnet_ids", list("subnet-1", "subnet-2"))),
+                tf("aws_eks_cluster", "aws_eks_cluster.closed", "name", "closed", "version", "1.33", "role_arn", "arn:aws:iam::111122223333:role/eks",
+                        "enabled_cluster_log_types", list("api", "audit", "authenticator", "controllerManager", "scheduler"),
+                        "vpc_config", block("subnet_ids", list("subnet-1"), "endpoint_public_access", false, "endpoint_private_access", true),
+                        "encryption_config", block("resources", list("secrets"), "provider", block("key_arn", ref("aws_kms_key.eks")))));
+        Resource open = byId(m, "infra#aws_eks_cluster.open");
+        Resource closed = byId(m, "infra#aws_eks_cluster.closed");
+
+        assertThat(items(open, "publicAccessCidrs")).containsExactly("0.0.0.0/0");
+        assertThat(status("aws-eks-cluster-endpoint-not-public", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-eks-cluster-audit-logging", open, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-eks-cluster-supported-version", open, m)).isEqualTo(Status.UNKNOWN);
+        assertThat(status("aws-eks-cluster-endpoint-not-public", closed, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-eks-cluster-control-plane-logging-all", closed, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-eks-cluster-secrets-encrypted", closed, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-eks-cluster-supported-version", closed, m)).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void snapshotsAreEncryptedAsTheirSourceAndSharedAsConfigured() {
+        TerraformAws.Mapped m = mapAll(
+                tf("aws_ebs_volume", "aws_ebs_volume.data", "size", 10L, "availability_zone", "us-east-1a"),
+                tf("aws_ebs_snapshot", "aws_ebs_snapshot.data", "volume_id", ref("aws_ebs_volume.data")),
+                tf("aws_snapshot_create_volume_permission", "aws_snapshot_create_volume_permission.partner", "snapshot_id", ref("aws_ebs_snapshot.data"),
+                        "account_id", "444455556666"),
+                tf("aws_db_instance", "aws_db_instance.db", "identifier", "db", "engine", "postgres", "username", "app", "storage_encrypted", true),
+                tf("aws_db_snapshot", "aws_db_snapshot.db", "db_snapshot_identifier", "db-before-upgrade", "db_instance_identifier",
+                        ref("aws_db_instance.db"), "shared_accounts", list("all")),
+                tf("aws_ebs_snapshot", "aws_ebs_snapshot.elsewhere", "volume_id", "vol-0123"));
+        Resource ebs = byId(m, "infra#aws_ebs_snapshot.data");
+        Resource db = byId(m, "infra#aws_db_snapshot.db");
+
+        assertThat(status("aws-ec2-snapshot-encrypted", ebs, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-ec2-snapshot-not-shared-externally", ebs, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-ec2-snapshot-not-public", ebs, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-rds-snapshot-encrypted", db, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-rds-snapshot-not-public", db, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-ec2-snapshot-encrypted", byId(m, "infra#aws_ebs_snapshot.elsewhere"), m)).isEqualTo(Status.UNKNOWN);
+        assertThat(m.unmodelled()).isEmpty();
+    }
 }
