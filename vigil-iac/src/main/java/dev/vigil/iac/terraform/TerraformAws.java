@@ -1,6 +1,7 @@
 package dev.vigil.iac.terraform;
 
 import dev.vigil.iac.terraform.aws.Joins;
+import dev.vigil.iac.terraform.aws.cloudfront.Distributions;
 import dev.vigil.iac.terraform.aws.cloudtrail.Trails;
 import dev.vigil.iac.terraform.aws.ec2.Instances;
 import dev.vigil.iac.terraform.aws.ec2.Snapshots;
@@ -71,6 +72,7 @@ public final class TerraformAws {
         one("aws_eks_cluster", Clusters::map);
         one("aws_ebs_snapshot", Snapshots::ebs);
         one("aws_db_snapshot", Snapshots::db);
+        one("aws_cloudfront_distribution", Distributions::map);
         for (List<String> s : List.of(S3Buckets.SPLITS, SecurityGroups.SPLITS, NetworkAcls.SPLITS, Vpcs.SPLITS, Instances.SPLITS,
                 KmsKeys.SPLITS, Iam.SPLITS, Monitoring.SPLITS, Secrets.SPLITS, Functions.SPLITS, Snapshots.SPLITS)) {
             SPLITS.addAll(s);

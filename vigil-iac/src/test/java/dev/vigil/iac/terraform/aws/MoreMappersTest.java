@@ -180,4 +180,27 @@ class MoreMappersTest {
         assertThat(status("aws-ec2-snapshot-encrypted", byId(m, "infra#aws_ebs_snapshot.elsewhere"), m)).isEqualTo(Status.UNKNOWN);
         assertThat(m.unmodelled()).isEmpty();
     }
+
+    @Test
+    void aCloudFrontDistributionWithTheDefaultCertificate() {
+        TerraformAws.Mapped m = mapAll(tf("aws_cloudfront_distribution", "aws_cloudfront_distribution.site", "enabled", true, "comment", "site",
+                "default_cache_behavior", block("viewer_protocol_policy", "allow-all", "target_origin_id", "s3"),
+                "ordered_cache_behavior", list(Tf.map("path_pattern", "/api/*", "viewer_protocol_policy", "https-only")),
+                "origin", list(Tf.map("origin_id", "s3", "domain_name", ref("aws_s3_bucket.site"), "origin_access_control_id", ref("aws_cloudfront_origin_access_control.site")),
+                        Tf.map("origin_id", "api", "domain_name", "api.example.com", "custom_origin_config",
+                                block("origin_protocol_policy", "match-viewer", "origin_ssl_protocols", list("TLSv1", "TLSv1.2"), "http_port", 80L, "https_port", 443L))),
+                "restrictions", block("geo_restriction", block("restriction_type", "none")),
+                "viewer_certificate", block("cloudfront_default_certificate", true)));
+        Resource d = only(m, "aws.cloudfront.distribution");
+
+        assertThat(d.name()).isEqualTo("site");
+        assertThat(items(d, "viewerProtocolPolicies")).containsExactly("allow-all", "https-only");
+        assertThat(status("aws-cloudfront-distribution-viewer-https", d, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-cloudfront-distribution-custom-certificate", d, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-cloudfront-distribution-s3-origin-access-control", d, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-cloudfront-distribution-origin-https", d, m)).as("match-viewer while viewers may use HTTP").isEqualTo(Status.FAIL);
+        assertThat(status("aws-cloudfront-distribution-origin-no-legacy-tls", d, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-cloudfront-distribution-access-logging", d, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-cloudfront-distribution-waf-enabled", d, m)).isEqualTo(Status.FAIL);
+    }
 }
