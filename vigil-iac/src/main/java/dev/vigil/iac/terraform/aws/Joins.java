@@ -63,9 +63,25 @@ public final class Joins {
         return false;
     }
 
-    /** A reference to {@code primary}: its full address, from a resource of the same source. */
+    /**
+     * A reference to {@code primary}: its full address, from a resource of the same source. A
+     * reference without instance key ({@code aws_s3_bucket.b}) to a primary with one
+     * ({@code aws_s3_bucket.b[0]}) counts when the referring resource has the same key: the
+     * idiom of a split resource made with the same {@code count} or {@code for_each} as its primary.
+     */
     public static boolean refersTo(Unresolved u, TfResource from, TfResource primary) {
-        return u.refersTo() != null && u.refersTo().equals(primary.address()) && Objects.equals(from.source(), primary.source());
+        if (u.refersTo() == null || !Objects.equals(from.source(), primary.source())) return false;
+        if (u.refersTo().equals(primary.address())) return true;
+        String key = key(primary.address());
+        return !key.isEmpty() && u.refersTo().equals(primary.address().substring(0, primary.address().length() - key.length()))
+                && key.equals(key(from.address()));
+    }
+
+    /** The instance key at the end of an address, {@code [0]} or {@code ["eu"]}; empty when none. */
+    static String key(String address) {
+        if (!address.endsWith("]")) return "";
+        int open = address.lastIndexOf('[');
+        return open < 0 ? "" : address.substring(open);
     }
 
     /** The resource of {@code types} in {@code from}'s source that {@code value} refers to, by reference or key value. */

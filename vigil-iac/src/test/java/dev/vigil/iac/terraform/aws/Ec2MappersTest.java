@@ -172,4 +172,18 @@ class Ec2MappersTest {
         assertThat(m.resources()).isEmpty();
         assertThat(m.unmodelled()).containsEntry("aws_security_group_rule", 1L);
     }
+
+    @Test
+    void aMarkOnAnInstanceAlsoCoversTheVolumesItsBlockDevicesBecome() {
+        var mark = new dev.vigil.model.input.InlineSuppression("infra#aws_instance.x", "aws-ec2-volume-encrypted", "scratch disk", null,
+                "infra/main.tf", 31);
+        TerraformAws.Mapped m = mapAll(tf("aws_instance", "aws_instance.x", List.of(mark), "ami", "ami-1", "subnet_id", "subnet-1",
+                "ebs_block_device", block("device_name", "/dev/sdf", "volume_size", 100L)));
+
+        assertThat(m.resources()).extracting(Resource::id).containsExactly("infra#aws_instance.x", "infra#aws_instance.x.root_block_device",
+                "infra#aws_instance.x.ebs_block_device[0]");
+        assertThat(m.suppressions()).extracting(s -> s.resourceId()).containsExactlyInAnyOrder("infra#aws_instance.x",
+                "infra#aws_instance.x.root_block_device", "infra#aws_instance.x.ebs_block_device[0]");
+        assertThat(byId(m, "infra#aws_instance.x.ebs_block_device[0]").name()).isEqualTo("aws_instance.x /dev/sdf");
+    }
 }

@@ -104,6 +104,16 @@ class S3BucketsTest {
     }
 
     @Test
+    void splitsMadeWithTheSameCountAsTheirBucketJoinTheInstanceOfTheSameKey() {
+        TerraformAws.Mapped m = mapAll(tf("aws_s3_bucket", "aws_s3_bucket.b[0]", "bucket", "b0"), tf("aws_s3_bucket", "aws_s3_bucket.b[1]", "bucket", "b1"),
+                tf("aws_s3_bucket_versioning", "aws_s3_bucket_versioning.b[1]", "bucket", ref("aws_s3_bucket.b"),
+                        "versioning_configuration", block("status", "Enabled")));
+
+        assertThat(prop(byId(m, "infra#aws_s3_bucket.b[0]"), "versioning.status")).isEqualTo("Off");
+        assertThat(prop(byId(m, "infra#aws_s3_bucket.b[1]"), "versioning.status")).isEqualTo("Enabled");
+    }
+
+    @Test
     void cannedAclsBecomeGrantsAsAwsConfigSpellsThem() {
         TerraformAws.Mapped m = mapAll(tf("aws_s3_bucket", "aws_s3_bucket.v4", "bucket", "v4"),
                 tf("aws_s3_bucket_acl", "aws_s3_bucket_acl.v4", "bucket", ref("aws_s3_bucket.v4"), "acl", "public-read"),
