@@ -49,6 +49,8 @@ class S3BucketsTest {
         assertThat(status("aws-s3-bucket-public-access-blocked", b, m)).isEqualTo(Status.FAIL);
         assertThat(status("aws-s3-bucket-versioning-enabled", b, m)).isEqualTo(Status.FAIL);
         assertThat(status("aws-s3-bucket-default-encryption", b, m)).isEqualTo(Status.PASS);
+        assertThat(status("aws-s3-bucket-acl-not-used", b, m)).as("the check reads the owner's id, not known before deploy")
+                .isEqualTo(Status.UNKNOWN);
     }
 
     @Test
@@ -127,8 +129,12 @@ class S3BucketsTest {
         assertThat(items(byId(m, "infra#aws_s3_bucket.v4"), "aclGrants")).containsExactly(Map.of("grantee", "AllUsers", "permission", "Read"));
         assertThat(items(byId(m, "infra#aws_s3_bucket.v3"), "aclGrants"))
                 .containsExactly(Map.of("grantee", "AllUsers", "permission", "Read"), Map.of("grantee", "AllUsers", "permission", "Write"));
-        assertThat(items(byId(m, "infra#aws_s3_bucket.grants"), "aclGrants"))
-                .containsExactly(Map.of("grantee", "AllUsers", "permission", "ReadAcp"));
+        Resource grants = byId(m, "infra#aws_s3_bucket.grants");
+        assertThat(items(grants, "aclGrants")).as("the ACL names its owner: every grant, as AWS Config lists them")
+                .containsExactly(Map.of("grantee", "AllUsers", "permission", "ReadAcp"), Map.of("grantee", "abc123", "permission", "FullControl"));
+        assertThat(prop(grants, "ownerId")).isEqualTo("abc123");
+        assertThat(status("aws-s3-bucket-acl-not-used", grants, m)).isEqualTo(Status.FAIL);
+        assertThat(status("aws-s3-bucket-acl-not-used", byId(m, "infra#aws_s3_bucket.v4"), m)).as("the owner is not known").isEqualTo(Status.UNKNOWN);
     }
 
     @Test

@@ -33,14 +33,16 @@ public final class S3Buckets {
         String name = Canon.name(a, "bucket", "name");
         List<String> keys = Joins.keys(r, "bucket", "id", "arn");
 
+        Attrs acl = split(r, joins, "aws_s3_bucket_acl", keys);
+        String owner = acl == null ? null : acl.block("access_control_policy", "ownerId").block("owner", "ownerId").string("id", "ownerId");
         Bucket bucket = new Bucket(name, a.string("arn", "arn"), null,
                 publicAccessBlock(a, split(r, joins, "aws_s3_bucket_public_access_block", keys)),
                 encryption(a, r, split(r, joins, "aws_s3_bucket_server_side_encryption_configuration", keys)),
                 versioning(a, split(r, joins, "aws_s3_bucket_versioning", keys)),
                 logging(a, split(r, joins, "aws_s3_bucket_logging", keys)),
                 policy(a, split(r, joins, "aws_s3_bucket_policy", keys)),
-                grants(a, split(r, joins, "aws_s3_bucket_acl", keys)),
-                null,
+                grants(a, acl, owner),
+                owner,
                 lifecycleRules(a, split(r, joins, "aws_s3_bucket_lifecycle_configuration", keys)),
                 objectLock(a, split(r, joins, "aws_s3_bucket_object_lock_configuration", keys)));
         return Canon.resource(r, AwsTypes.S3_BUCKET, name, bucket, a, List.of());
@@ -128,11 +130,15 @@ public final class S3Buckets {
     }
 
     /**
-     * ACL grants as AWS Config spells them ({@code AllUsers}, {@code Read}). The owner's own
-     * FULL_CONTROL grant, which every bucket has, is left out: its grantee is the owner's canonical
-     * id, which is not known before deploy, and it never makes a bucket public.
+     * ACL grants as AWS Config spells them ({@code AllUsers}, {@code Read}).
+     *
+     * <p>When the ACL names the owner ({@code access_control_policy.owner.id}), every grant is kept,
+     * as AWS Config lists them. Otherwise the owner's own FULL_CONTROL grant, which every bucket has,
+     * is left out: its grantee is the owner's canonical id, not known before deploy, and it never
+     * opens a bucket. A canonical-user grant of FULL_CONTROL alone is taken for that grant; any other
+     * canonical-user grant is kept, and the rule comparing it with the (unknown) owner is UNKNOWN.
      */
-    static List<Bucket.Grant> grants(Attrs a, Attrs acl) {
+    static List<Bucket.Grant> grants(Attrs a, Attrs acl, String owner) {
         List<Bucket.Grant> out = new ArrayList<>();
         Attrs source = acl != null ? acl : a;
         List<Attrs> explicit = new ArrayList<>();
@@ -149,8 +155,8 @@ public final class S3Buckets {
             if ("AmazonCustomerByEmail".equals(type)) who = grantee.string("email_address", "aclGrants");
             List<String> permissions = acl != null ? g.strings("permission", "aclGrants") : g.strings("permissions", "aclGrants");
             if (who == null || permissions == null) continue;
-            // A grant to a canonical user id may be the owner's own grant; only group grants are told apart here.
-            if (!"Group".equals(type) && !"AmazonCustomerByEmail".equals(type)) continue;
+            boolean canonical = !"Group".equals(type) && !"AmazonCustomerByEmail".equals(type);
+            if (owner == null && canonical && permissions.size() == 1 && permissions.get(0).equals("FULL_CONTROL")) continue;
             for (String p : permissions) out.add(new Bucket.Grant(who, permission(p)));
         }
         if (explicit.isEmpty()) {
