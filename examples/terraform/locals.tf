@@ -14,6 +14,8 @@ locals {
     "carol"     = { console = true, groups = ["auditors"] }
   }
 
+  eu_vpc_cidr = "10.30.0.0/16"
+
   eu_private_subnets = {
     a = { cidr = "10.30.1.0/24", az = "eu-west-1a" }
     b = { cidr = "10.30.2.0/24", az = "eu-west-1b" }

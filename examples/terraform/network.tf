@@ -166,7 +166,7 @@ resource "aws_security_group" "web" {
 resource "aws_vpc" "eu" {
   provider = aws.eu
 
-  cidr_block = "10.30.0.0/16"
+  cidr_block = local.eu_vpc_cidr
   tags       = merge(local.tags, { Name = "${local.prefix}-eu" })
 }
 
@@ -220,7 +220,7 @@ resource "aws_network_acl" "orders_private" {
     protocol   = "-1"
     from_port  = 0
     to_port    = 0
-    cidr_block = aws_vpc.eu.cidr_block
+    cidr_block = local.eu_vpc_cidr
   }
 
   egress {
