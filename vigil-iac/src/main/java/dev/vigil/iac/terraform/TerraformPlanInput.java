@@ -150,9 +150,11 @@ public final class TerraformPlanInput implements ScanInput {
             Object values = tree(r.path("values"));
             JsonNode u = unknown.get(address);
             if (u != null) {
-                String modulePath = modulePath(address);
-                JsonNode expressions = config.get(modulePath + withoutKey(localAddress(address)));
-                values = merge(values, u, expressions == null ? null : expressions, modulePath, expressions != null);
+                // The configuration is per module; a reference points into the same module instance.
+                String local = localAddress(address);
+                String instancePrefix = address.substring(0, address.length() - local.length());
+                JsonNode expressions = config.get(modulePath(address) + withoutKey(local));
+                values = merge(values, u, expressions, instancePrefix, expressions != null);
             }
             out.add(resource(r.path("type").asText(), address, shown, values));
         }

@@ -106,6 +106,22 @@ class TerraformPlanInputTest {
     }
 
     @Test
+    void aReferenceInsideAModuleInstancePointsIntoThatInstance() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode unknown = json.createObjectNode().put("bucket", true);
+        com.fasterxml.jackson.databind.JsonNode expressions;
+        try {
+            expressions = json.readTree("{\"bucket\": {\"references\": [\"aws_s3_bucket.this.id\", \"aws_s3_bucket.this\"]}}");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Object merged = TerraformPlanInput.merge(Map.of(), unknown, expressions, "module.buckets[\"eu\"].", true);
+
+        assertThat(merged).isEqualTo(Map.of("bucket", new Unresolved("known only after apply", "module.buckets[\"eu\"].aws_s3_bucket.this")));
+        assertThat(TerraformPlanInput.modulePath("module.buckets[\"eu\"].aws_s3_bucket_policy.this")).isEqualTo("module.buckets.");
+    }
+
+    @Test
     void aStateIsDeployedFacts() {
         Collected c = input.read(List.of(fixture("state.json")));
         Resource bucket = byAddress(c, "aws_s3_bucket.logs");
