@@ -1,6 +1,7 @@
 package dev.vigil.iac;
 
 import dev.vigil.iac.kubernetes.KubernetesInput;
+import dev.vigil.iac.terraform.TerraformPlanInput;
 import dev.vigil.model.input.ScanInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class IacInputs {
 
     public static List<ScanInput> all(IacOptions options) {
         List<ScanInput> inputs = new ArrayList<>();
+        inputs.add(new TerraformPlanInput());
         inputs.add(new KubernetesInput());
         return List.copyOf(inputs);
     }
