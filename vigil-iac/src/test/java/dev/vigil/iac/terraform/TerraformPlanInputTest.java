@@ -45,7 +45,7 @@ class TerraformPlanInputTest {
         assertThat(input.claims(fixture("state.json"))).isTrue();
         assertThat(input.claims(fixture("terraform.tfstate"))).isTrue();
         assertThat(input.claims(fixture("not-terraform.json"))).isFalse();
-        assertThat(IacInputs.all()).anyMatch(i -> i.id().equals("terraform-plan"));
+        assertThat(IacInputs.all(dev.vigil.iac.IacOptions.none())).anyMatch(i -> i.id().equals("terraform-plan"));
     }
 
     @Test
