@@ -12,7 +12,9 @@ public final class IacInputs {
     private IacInputs() {
     }
 
-    public static List<ScanInput> all() {
-        return List.of();
+    public static List<ScanInput> all(IacOptions options) {
+        return List.of(
+                new dev.vigil.iac.cloudformation.CloudFormationInput(options)
+        );
     }
 }

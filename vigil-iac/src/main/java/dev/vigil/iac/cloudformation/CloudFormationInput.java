@@ -1,0 +1,82 @@
+package dev.vigil.iac.cloudformation;
+
+import dev.vigil.iac.IacOptions;
+import dev.vigil.iac.IacPaths;
+import dev.vigil.iac.Peek;
+import dev.vigil.iac.cloudformation.aws.CloudFormationAws;
+import dev.vigil.model.input.BadFile;
+import dev.vigil.model.input.Collected;
+import dev.vigil.model.input.InputException;
+import dev.vigil.model.input.ScanInput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * CloudFormation templates (YAML or JSON) into canonical resources. A file is claimed by its
+ * extension and a peek at its start: {@code AWSTemplateFormatVersion}, or a top-level
+ * {@code Resources} whose entries have an {@code AWS::} Type. Kubernetes manifests
+ * ({@code apiVersion}/{@code kind}), AWS Config snapshots ({@code configurationItems}) and Terraform
+ * plans ({@code terraform_version}, {@code "type": "aws_...}) have neither.
+ *
+ * <p>Each template is read alone (a bad one is a {@link BadFile}; the others are still read); the
+ * mapping sees the resources of every template of the read, so a bucket policy in one template
+ * joins the bucket it names in another.
+ */
+public final class CloudFormationInput implements ScanInput {
+    private static final Pattern VERSION = Pattern.compile("(?m)^\\s*[\"']?AWSTemplateFormatVersion[\"']?\\s*:");
+    private static final Pattern RESOURCES_YAML = Pattern.compile("(?m)^Resources\\s*:");
+    private static final Pattern RESOURCES_JSON = Pattern.compile("\"Resources\"\\s*:");
+    private static final Pattern AWS_TYPE = Pattern.compile("[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
+    private static final Pattern NOT_A_TEMPLATE = Pattern.compile("(?m)^\\s*[\"']?(apiVersion|kind|configurationItems|terraform_version|format_version)[\"']?\\s*:");
+
+    private final IacOptions options;
+
+    public CloudFormationInput(IacOptions options) {
+        this.options = options == null ? IacOptions.none() : options;
+    }
+
+    @Override
+    public String id() {
+        return "cloudformation";
+    }
+
+    @Override
+    public boolean claims(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") || name.endsWith(".template"))) return false;
+        String head = Peek.head(file, 8192);
+        if (VERSION.matcher(head).find()) return true;
+        if (NOT_A_TEMPLATE.matcher(head).find()) return false;
+        return (RESOURCES_YAML.matcher(head).find() || RESOURCES_JSON.matcher(head).find()) && AWS_TYPE.matcher(head).find();
+    }
+
+    @Override
+    public Collected read(List<Path> files) {
+        List<CfnResource> resources = new ArrayList<>();
+        List<BadFile> bad = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        for (Path f : files) {
+            String shown = IacPaths.display(f);
+            try {
+                String text;
+                try {
+                    text = Files.readString(f, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new InputException(shown, 0, "cannot read: " + e.getMessage());
+                }
+                resources.addAll(TemplateEvaluator.evaluate(TemplateReader.read(shown, text), options, CloudFormationAws::refProperty));
+                read.add(shown);
+            } catch (InputException e) {
+                bad.add(BadFile.of(e));
+            }
+        }
+        CloudFormationAws.Mapped mapped = CloudFormationAws.map(resources);
+        return new Collected(mapped.resources(), List.of(), mapped.unmodelled(), null, read, null, mapped.suppressions(), bad);
+    }
+}
