@@ -66,13 +66,19 @@ public final class Stack {
 
     /** The resources of {@code type} whose {@code key} (a value or a list) names {@code target}; each is marked joined. */
     public List<CfnResource> pointingAt(CfnResource target, String type, String key) {
+        List<CfnResource> hits = referencing(target, type, key);
+        for (CfnResource r : hits) joined(r, target);
+        return hits;
+    }
+
+    /** The resources of {@code type} whose {@code key} names {@code target}, without joining them (they are resources of their own). */
+    public List<CfnResource> referencing(CfnResource target, String type, String key) {
         List<CfnResource> hits = new ArrayList<>();
         for (CfnResource r : ofType(type)) {
             Object v = r.properties().get(key);
             for (Object o : v instanceof List<?> l ? l : java.util.Collections.singletonList(v)) {
                 if (target.equals(find(o, r, target.type()))) {
                     hits.add(r);
-                    joined(r, target);
                     break;
                 }
             }

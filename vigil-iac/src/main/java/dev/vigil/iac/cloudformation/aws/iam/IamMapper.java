@@ -8,6 +8,7 @@ import dev.vigil.model.aws.AwsTypes;
 import dev.vigil.model.aws.iam.AttachedPolicy;
 import dev.vigil.model.aws.iam.Group;
 import dev.vigil.model.aws.iam.InlinePolicy;
+import dev.vigil.model.aws.iam.InstanceProfile;
 import dev.vigil.model.aws.iam.ManagedPolicy;
 import dev.vigil.model.aws.iam.PolicyDocument;
 import dev.vigil.model.aws.iam.Role;
@@ -39,6 +40,26 @@ public final class IamMapper {
         for (CfnResource r : stack.ofType("AWS::IAM::User")) user(r, stack);
         for (CfnResource r : stack.ofType("AWS::IAM::Group")) group(r, stack);
         for (CfnResource r : stack.ofType("AWS::IAM::Role")) role(r, stack);
+        for (CfnResource r : stack.ofType("AWS::IAM::InstanceProfile")) instanceProfile(r, stack);
+    }
+
+    private static void instanceProfile(CfnResource r, Stack stack) {
+        Attrs a = new Attrs(r.properties());
+        String name = name(a, "InstanceProfileName", r);
+        List<String> roles = new ArrayList<>();
+        if (a.raw("Roles") instanceof List<?> l) {
+            for (Object v : l) {
+                CfnResource role = stack.find(v, r, "AWS::IAM::Role");
+                if (role != null) roles.add(Stack.symbol(role));
+                else if (v instanceof String s) roles.add(s);
+                else a.unknown("roles", "a role of the profile is " + UNTIL_DEPLOY);
+            }
+        }
+        a.unknown("arn", "the profile's ARN names the account, " + UNTIL_DEPLOY);
+        a.unknown("createDate", UNTIL_DEPLOY);
+        InstanceProfile profile = new InstanceProfile(name, null, a.string("Path", "path", "/"), null,
+                a.unknowns().containsKey("roles") ? null : roles);
+        stack.add(r, AwsTypes.IAM_INSTANCE_PROFILE, name, profile, a.unknowns(), List.of());
     }
 
     private static void user(CfnResource r, Stack stack) {
@@ -105,7 +126,7 @@ public final class IamMapper {
         String name = name(a, "RoleName", r);
         PolicyDocument trust = Stack.policy(r.properties().get("AssumeRolePolicyDocument"), a, "assumeRolePolicy");
         List<String> profiles = new ArrayList<>();
-        for (CfnResource p : stack.pointingAt(r, "AWS::IAM::InstanceProfile", "Roles")) profiles.add(Stack.symbol(p));
+        for (CfnResource p : stack.referencing(r, "AWS::IAM::InstanceProfile", "Roles")) profiles.add(Stack.symbol(p));
         a.unknown("arn", "the role's ARN names the account, " + UNTIL_DEPLOY);
         a.unknown("createDate", UNTIL_DEPLOY);
         a.unknown("lastUsed", "a role is used only after deploy");
