@@ -71,7 +71,6 @@ public final class TemplateReader {
 
     private Object yaml(String text) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(100);
         try {
             Node node = new Yaml(options).compose(new StringReader(text));
@@ -121,6 +120,7 @@ public final class TemplateReader {
                 if (!(t.getKeyNode() instanceof ScalarNode k)) {
                     throw new InputException(file, t.getKeyNode().getStartMark().getLine() + 1, "a mapping key must be a plain value");
                 }
+                if (m.containsKey(k.getValue())) throw new InputException(file, k.getStartMark().getLine() + 1, "duplicate key " + k.getValue());
                 m.put(k.getValue(), node(t.getValueNode()));
                 lines.put(k.getValue(), k.getStartMark().getLine() + 1);
             }
