@@ -301,7 +301,7 @@ class CloudFormationAwsTest {
         void aConsolePasswordIsALoginProfileAndMfaIsUnknownUntilTheUserEnablesIt() throws IOException {
             Resource dana = resource("Dana", STACK);
             assertThat((Object) at(dana, "passwordEnabled")).isEqualTo(true);
-            assertThat(dana.unknowns()).containsKey("mfaActive");
+            assertThat(dana.unknowns()).containsKeys("mfaActive", "passwordLastUsed");
             assertThat((List<Object>) at(dana, "groups")).containsExactly("ops");
             assertThat((List<Map<String, Object>>) at(dana, "attachedPolicies")).extracting(p -> p.get("arn")).containsExactly("${Admin}");
         }
@@ -310,8 +310,9 @@ class CloudFormationAwsTest {
         void accessKeysJoinTheirUserAndAUserWithoutCredentialsHasNoMfaToAskFor() throws IOException {
             Resource robot = resource("Robot", STACK);
             assertThat((List<Map<String, Object>>) at(robot, "accessKeys")).singleElement()
-                    .satisfies(k -> assertThat(k).containsEntry("active", true).containsEntry("lastUsed", "").doesNotContainKey("lastRotated"));
-            assertThat(robot.unknowns()).containsKeys("accessKeys.lastRotated", "mfaActive");
+                    .satisfies(k -> assertThat(k).containsEntry("active", true).doesNotContainKeys("lastRotated", "lastUsed"));
+            assertThat(robot.unknowns()).containsKeys("accessKeys.lastRotated", "accessKeys.lastUsed", "mfaActive");
+            assertThat((Object) at(robot, "passwordLastUsed")).isEqualTo("");
             Resource idle = resource("Idle", STACK);
             assertThat((Object) at(idle, "mfaActive")).isEqualTo(false);
             assertThat((Object) at(idle, "passwordEnabled")).isEqualTo(false);

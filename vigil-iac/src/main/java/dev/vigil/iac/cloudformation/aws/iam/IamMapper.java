@@ -25,11 +25,12 @@ import java.util.Set;
  * {@code AWS::IAM::UserToGroupAddition}, {@code AWS::IAM::AccessKey}, instance profiles.
  *
  * <p>What only the life of the account can tell is unknown: creation dates, key rotation dates,
- * whether the user has enabled an MFA device (users enable their own after deploy). A user or key
- * that was just created has never been used, so last-used dates are empty.
+ * whether the user has enabled an MFA device (users enable their own after deploy), when a password
+ * or key was last used. A user without a console password has no console sign-in to date.
  */
 public final class IamMapper {
     static final String UNTIL_DEPLOY = "known only after deploy";
+    static final String USAGE = "when credentials are used is known only after deploy";
     static final String MFA = "MFA devices are enabled by the user after deploy; a template cannot tell";
 
     private IamMapper() {
@@ -71,8 +72,9 @@ public final class IamMapper {
             Attrs ka = new Attrs(k.properties());
             Boolean active = ka.unresolved("Status") ? null : !"Inactive".equals(ka.string("Status", "accessKeys.active", "Active"));
             if (active == null) a.unknown("accessKeys.active", ((Unresolved) ka.raw("Status")).reason());
-            keys.add(new User.AccessKey(active, null, ""));
+            keys.add(new User.AccessKey(active, null, null));
             a.unknown("accessKeys.lastRotated", "an access key is created at deploy; its date is " + UNTIL_DEPLOY);
+            a.unknown("accessKeys.lastUsed", USAGE);
         }
         Boolean mfa = false;
         if (password || keys.stream().anyMatch(k -> !Boolean.FALSE.equals(k.active()))) {
@@ -91,7 +93,9 @@ public final class IamMapper {
             groups = null;
         }
         a.unknown("createDate", UNTIL_DEPLOY);
-        User user = new User(name, null, null, password, "", mfa, keys, groups,
+        // a user without a console password never signs in to the console; one with it may, after deploy
+        if (password) a.unknown("passwordLastUsed", USAGE);
+        User user = new User(name, null, null, password, password ? null : "", mfa, keys, groups,
                 attached(a, r, stack, "Users"), inline(a, r, stack, "Users", "AWS::IAM::UserPolicy", "UserName"));
         a.unknown("arn", "the user's ARN names the account, " + UNTIL_DEPLOY);
         stack.add(r, AwsTypes.IAM_USER, name, user, a.unknowns(), List.of());
