@@ -51,7 +51,7 @@ class ExamplesTest {
     @Test
     void everyTemplateReadsAndOnlySupportingTypesAreLeftUnmodelled() {
         assertThat(collected.badFiles()).isEmpty();
-        assertThat(collected.unmodelled()).containsOnlyKeys("AWS::EC2::LaunchTemplate", "AWS::EC2::Subnet", "AWS::Logs::LogGroup", "AWS::RDS::DBSubnetGroup");
+        assertThat(collected.unmodelled()).containsOnlyKeys("AWS::EC2::LaunchTemplate", "AWS::EC2::Subnet", "AWS::RDS::DBSubnetGroup");
         assertThat(collected.resources()).extracting(Resource::type).filteredOn("aws.s3.bucket"::equals).hasSize(5);
     }
 

@@ -2,6 +2,13 @@ package dev.vigil.iac.cloudformation.aws;
 
 import dev.vigil.iac.cloudformation.CfnResource;
 import dev.vigil.iac.cloudformation.aws.cloudtrail.TrailMapper;
+import dev.vigil.iac.cloudformation.aws.cloudwatch.AlarmMapper;
+import dev.vigil.iac.cloudformation.aws.eks.EksMapper;
+import dev.vigil.iac.cloudformation.aws.elbv2.ElbV2Mapper;
+import dev.vigil.iac.cloudformation.aws.lambda.LambdaMapper;
+import dev.vigil.iac.cloudformation.aws.logs.LogsMapper;
+import dev.vigil.iac.cloudformation.aws.secretsmanager.SecretsMapper;
+import dev.vigil.iac.cloudformation.aws.sns.SnsMapper;
 import dev.vigil.iac.cloudformation.aws.ec2.Ec2Mapper;
 import dev.vigil.iac.cloudformation.aws.iam.IamMapper;
 import dev.vigil.iac.cloudformation.aws.kms.KmsMapper;
@@ -24,17 +31,19 @@ public final class CloudFormationAws {
      * Where a {@code Ref} returns a property the template may set (the cloud name), by type; the
      * types not listed return an id or ARN assigned at deploy.
      */
-    private static final Map<String, String> REF_PROPERTY = Map.of(
-            "AWS::S3::Bucket", "BucketName",
-            "AWS::IAM::User", "UserName",
-            "AWS::IAM::Group", "GroupName",
-            "AWS::IAM::Role", "RoleName",
-            "AWS::IAM::InstanceProfile", "InstanceProfileName",
-            "AWS::RDS::DBInstance", "DBInstanceIdentifier",
-            "AWS::RDS::DBSubnetGroup", "DBSubnetGroupName",
-            "AWS::CloudTrail::Trail", "TrailName",
-            "AWS::Logs::LogGroup", "LogGroupName",
-            "AWS::Lambda::Function", "FunctionName");
+    private static final Map<String, String> REF_PROPERTY = Map.ofEntries(
+            Map.entry("AWS::S3::Bucket", "BucketName"),
+            Map.entry("AWS::IAM::User", "UserName"),
+            Map.entry("AWS::IAM::Group", "GroupName"),
+            Map.entry("AWS::IAM::Role", "RoleName"),
+            Map.entry("AWS::IAM::InstanceProfile", "InstanceProfileName"),
+            Map.entry("AWS::RDS::DBInstance", "DBInstanceIdentifier"),
+            Map.entry("AWS::RDS::DBSubnetGroup", "DBSubnetGroupName"),
+            Map.entry("AWS::CloudTrail::Trail", "TrailName"),
+            Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
+            Map.entry("AWS::Lambda::Function", "FunctionName"),
+            Map.entry("AWS::EKS::Cluster", "Name"),
+            Map.entry("AWS::CloudWatch::Alarm", "AlarmName"));
 
     private CloudFormationAws() {
     }
@@ -60,6 +69,13 @@ public final class CloudFormationAws {
         RdsMapper.map(stack);
         KmsMapper.map(stack);
         TrailMapper.map(stack);
+        LambdaMapper.map(stack);
+        LogsMapper.map(stack);
+        SnsMapper.map(stack);
+        SecretsMapper.map(stack);
+        EksMapper.map(stack);
+        AlarmMapper.map(stack);
+        ElbV2Mapper.map(stack);
         Map<String, Long> unmodelled = new TreeMap<>();
         for (CfnResource r : resources) if (!stack.consumed(r)) unmodelled.merge(r.type(), 1L, Long::sum);
         return new Mapped(stack.resources(), stack.suppressions(), unmodelled);

@@ -373,4 +373,160 @@ class CloudFormationAwsTest {
             assertThat(trail.relations()).extracting(Relation::kind).containsExactly("logs-to", "uses-key");
         }
     }
+
+    @Nested
+    class ComputeAndMonitoring {
+        @Test
+        void aFunctionsPermissionsBecomeItsPolicyAndItsUrlSaysHowItIsInvoked() throws IOException {
+            Resource f = resource("Fn", """
+                    Resources:
+                      Fn:
+                        Type: AWS::Lambda::Function
+                        Properties:
+                          FunctionName: orders-forwarder
+                          Runtime: python3.12
+                          Role: !GetAtt FnRole.Arn
+                          Environment: {Variables: {DB_PASSWORD: hunter2, STAGE: staging}}
+                      FnRole:
+                        Type: AWS::IAM::Role
+                        Properties: {AssumeRolePolicyDocument: {Statement: []}}
+                      Anyone:
+                        Type: AWS::Lambda::Permission
+                        Properties: {FunctionName: !Ref Fn, Action: "lambda:InvokeFunctionUrl", Principal: "*", FunctionUrlAuthType: NONE}
+                      FromBucket:
+                        Type: AWS::Lambda::Permission
+                        Properties: {FunctionName: !GetAtt Fn.Arn, Action: "lambda:InvokeFunction", Principal: s3.amazonaws.com, SourceAccount: "111122223333"}
+                      Url:
+                        Type: AWS::Lambda::Url
+                        Properties: {TargetFunctionArn: !Ref Fn, AuthType: NONE}
+                    """);
+            assertThat(f.properties()).containsEntry("urlAuthType", "NONE").containsEntry("role", "${FnRole}").containsEntry("vpcId", "")
+                    .containsEntry("environmentVariableNames", List.of("DB_PASSWORD", "STAGE"));
+            assertThat(f.properties().toString()).doesNotContain("hunter2");
+            assertThat((List<Map<String, Object>>) at(f, "policy.statements")).extracting(s -> s.get("principals"))
+                    .containsExactly(List.of("*"), List.of("s3.amazonaws.com"));
+        }
+
+        @Test
+        void aLogGroupKeepsEventsForeverUnlessToldAndATopicWithSubscribersHasUnknownCounts() throws IOException {
+            Collected c = read("""
+                    Resources:
+                      Logs:
+                        Type: AWS::Logs::LogGroup
+                      Alerts:
+                        Type: AWS::SNS::Topic
+                        Properties:
+                          TopicName: alerts
+                          Subscription: [{Protocol: email, Endpoint: sec@example.com}]
+                      Quiet:
+                        Type: AWS::SNS::Topic
+                        Properties: {KmsMasterKeyId: alias/aws/sns}
+                    """);
+            Resource logs = c.resources().stream().filter(r -> r.id().endsWith("#Logs")).findFirst().orElseThrow();
+            assertThat(logs.properties()).containsEntry("retentionDays", 0L).containsEntry("kmsKeyId", "");
+            Resource alerts = c.resources().stream().filter(r -> r.id().endsWith("#Alerts")).findFirst().orElseThrow();
+            assertThat(alerts.unknowns()).containsKeys("confirmedSubscriptions", "pendingSubscriptions");
+            assertThat(alerts.properties()).containsEntry("kmsMasterKeyId", "");
+            Resource quiet = c.resources().stream().filter(r -> r.id().endsWith("#Quiet")).findFirst().orElseThrow();
+            assertThat(quiet.properties()).containsEntry("confirmedSubscriptions", 0L).containsEntry("kmsMasterKeyId", "alias/aws/sns");
+        }
+
+        @Test
+        void aSecretRotatesOnlyWithARotationSchedule() throws IOException {
+            Collected c = read("""
+                    Resources:
+                      Plain:
+                        Type: AWS::SecretsManager::Secret
+                        Properties: {Name: plain}
+                      Rotated:
+                        Type: AWS::SecretsManager::Secret
+                        Properties: {Name: rotated, KmsKeyId: !Ref Key}
+                      Key:
+                        Type: AWS::KMS::Key
+                      Schedule:
+                        Type: AWS::SecretsManager::RotationSchedule
+                        Properties: {SecretId: !Ref Rotated, RotationRules: {AutomaticallyAfterDays: 30}}
+                    """);
+            Resource plain = c.resources().stream().filter(r -> r.name().equals("plain")).findFirst().orElseThrow();
+            assertThat(plain.properties()).containsEntry("rotationEnabled", false).containsEntry("lastRotatedDate", "").containsEntry("kmsKeyId", "");
+            Resource rotated = c.resources().stream().filter(r -> r.name().equals("rotated")).findFirst().orElseThrow();
+            assertThat(rotated.properties()).containsEntry("rotationEnabled", true).containsEntry("rotationDays", 30L).containsEntry("kmsKeyId", "${Key}");
+            assertThat(rotated.unknowns()).containsKeys("lastRotatedDate", "createdDate");
+        }
+
+        @Test
+        void aClusterTakesTheEksDefaultsOfAnOpenEndpointAndNoLogs() throws IOException {
+            Resource k = resource("K", """
+                    Resources:
+                      K:
+                        Type: AWS::EKS::Cluster
+                        Properties:
+                          Name: orders
+                          Version: "1.31"
+                          RoleArn: arn:aws:iam::111122223333:role/eks
+                          ResourcesVpcConfig: {SubnetIds: [subnet-1, subnet-2]}
+                    """);
+            assertThat(k.properties()).containsEntry("endpointPublicAccess", true).containsEntry("publicAccessCidrs", List.of("0.0.0.0/0"))
+                    .containsEntry("enabledLogTypes", List.of()).containsEntry("secretsEncryptionKeyArn", "").containsEntry("version", "1.31");
+        }
+
+        @Test
+        void anAlarmsActionsAreKnownAndItsStateIsNot() throws IOException {
+            Resource al = resource("Al", """
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                      Al:
+                        Type: AWS::CloudWatch::Alarm
+                        Properties:
+                          AlarmName: root-usage
+                          Namespace: CISBenchmark
+                          MetricName: RootUsage
+                          ComparisonOperator: GreaterThanOrEqualToThreshold
+                          Threshold: 1
+                          EvaluationPeriods: 1
+                          Period: 300
+                          AlarmActions: [!Ref Topic]
+                    """);
+            assertThat(al.properties()).containsEntry("alarmActions", List.of("${Topic}")).containsEntry("actionsEnabled", true)
+                    .containsEntry("threshold", 1.0).containsEntry("periodSeconds", 300L);
+            assertThat(al.unknowns()).containsKey("state");
+        }
+
+        @Test
+        void aLoadBalancerTakesTheElbDefaultsAndItsListenersJoinIt() throws IOException {
+            Collected c = read("""
+                    Resources:
+                      Lb:
+                        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                        Properties:
+                          Subnets: [subnet-1, subnet-2]
+                          LoadBalancerAttributes: [{Key: deletion_protection.enabled, Value: "true"}]
+                      Http:
+                        Type: AWS::ElasticLoadBalancingV2::Listener
+                        Properties:
+                          LoadBalancerArn: !Ref Lb
+                          Protocol: HTTP
+                          Port: 80
+                          DefaultActions: [{Type: redirect, RedirectConfig: {Protocol: HTTPS, Port: "443", StatusCode: HTTP_301}}]
+                      Https:
+                        Type: AWS::ElasticLoadBalancingV2::Listener
+                        Properties:
+                          LoadBalancerArn: !Ref Lb
+                          Protocol: HTTPS
+                          Port: 443
+                          DefaultActions: [{Type: forward, TargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/x/1}]
+                    """);
+            Resource lb = c.resources().stream().filter(r -> r.id().endsWith("#Lb")).findFirst().orElseThrow();
+            assertThat(lb.properties()).containsEntry("type", "application").containsEntry("scheme", "internet-facing")
+                    .containsEntry("deletionProtection", true).containsEntry("dropInvalidHeaderFields", false).containsEntry("desyncMitigationMode", "defensive");
+            assertThat((Object) at(lb, "accessLogs.enabled")).isEqualTo(false);
+            assertThat(lb.unknowns()).containsKey("availabilityZones");
+            Resource http = c.resources().stream().filter(r -> r.id().endsWith("#Http")).findFirst().orElseThrow();
+            assertThat(http.properties()).containsEntry("redirectsToHttps", true).containsEntry("port", 80L);
+            assertThat(http.relations()).containsExactly(new Relation("member-of", "aws.elbv2.load-balancer", lb.id()));
+            Resource https = c.resources().stream().filter(r -> r.id().endsWith("#Https")).findFirst().orElseThrow();
+            assertThat(https.unknowns()).containsKey("sslPolicy");
+        }
+    }
 }
