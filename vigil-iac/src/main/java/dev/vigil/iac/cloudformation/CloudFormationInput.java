@@ -33,7 +33,9 @@ public final class CloudFormationInput implements ScanInput {
     private static final Pattern RESOURCES_YAML = Pattern.compile("(?m)^Resources\\s*:");
     private static final Pattern RESOURCES_JSON = Pattern.compile("\"Resources\"\\s*:");
     private static final Pattern AWS_TYPE = Pattern.compile("[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
-    private static final Pattern NOT_A_TEMPLATE = Pattern.compile("(?m)^\\s*[\"']?(apiVersion|kind|configurationItems|terraform_version|format_version)[\"']?\\s*:");
+    /** Top-level keys of the look-alikes: a manifest's apiVersion/kind, a Config snapshot's items, a plan's versions. */
+    private static final Pattern NOT_A_TEMPLATE = Pattern.compile(
+            "(?m)^(apiVersion|kind)\\s*:|\"(apiVersion|kind|configurationItems|terraform_version|format_version)\"\\s*:");
 
     private final IacOptions options;
 

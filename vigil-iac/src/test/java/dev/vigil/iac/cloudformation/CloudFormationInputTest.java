@@ -38,6 +38,8 @@ class CloudFormationInputTest {
             assertThat(input.claims(file("b.yml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"))).isTrue();
             assertThat(input.claims(file("c.json", "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}"))).isTrue();
             assertThat(input.claims(file("d.template", "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\"\n}"))).isTrue();
+            // a property named kind deep inside a template does not make it a manifest
+            assertThat(input.claims(file("e.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      kind: x\n"))).isTrue();
         }
 
         @Test
@@ -47,6 +49,7 @@ class CloudFormationInputTest {
             assertThat(input.claims(file("plan.json", "{\"format_version\": \"1.2\", \"terraform_version\": \"1.9.0\", \"resource_changes\": []}"))).isFalse();
             assertThat(input.claims(file("values.yaml", "replicas: 3\nimage: nginx\n"))).isFalse();
             assertThat(input.claims(file("main.tf", "AWSTemplateFormatVersion"))).isFalse();
+            assertThat(input.claims(file("list.json", "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": []}"))).isFalse();
         }
     }
 

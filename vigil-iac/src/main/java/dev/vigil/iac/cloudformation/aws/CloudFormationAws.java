@@ -1,6 +1,7 @@
 package dev.vigil.iac.cloudformation.aws;
 
 import dev.vigil.iac.cloudformation.CfnResource;
+import dev.vigil.iac.cloudformation.aws.cloudfront.CloudFrontMapper;
 import dev.vigil.iac.cloudformation.aws.cloudtrail.TrailMapper;
 import dev.vigil.iac.cloudformation.aws.cloudwatch.AlarmMapper;
 import dev.vigil.iac.cloudformation.aws.eks.EksMapper;
@@ -76,6 +77,7 @@ public final class CloudFormationAws {
         EksMapper.map(stack);
         AlarmMapper.map(stack);
         ElbV2Mapper.map(stack);
+        CloudFrontMapper.map(stack);
         Map<String, Long> unmodelled = new TreeMap<>();
         for (CfnResource r : resources) if (!stack.consumed(r)) unmodelled.merge(r.type(), 1L, Long::sum);
         return new Mapped(stack.resources(), stack.suppressions(), unmodelled);

@@ -528,5 +528,30 @@ class CloudFormationAwsTest {
             Resource https = c.resources().stream().filter(r -> r.id().endsWith("#Https")).findFirst().orElseThrow();
             assertThat(https.unknowns()).containsKey("sslPolicy");
         }
+
+        @Test
+        void aDistributionWithoutCertificateUsesTheDefaultOneAndItsBucketOriginIsS3() throws IOException {
+            Resource cdn = resource("Cdn", """
+                    Resources:
+                      Site:
+                        Type: AWS::S3::Bucket
+                      Cdn:
+                        Type: AWS::CloudFront::Distribution
+                        Properties:
+                          DistributionConfig:
+                            Enabled: true
+                            Comment: marketing site
+                            DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: allow-all}
+                            Origins:
+                              - {Id: site, DomainName: !GetAtt Site.RegionalDomainName, S3OriginConfig: {OriginAccessIdentity: ""}}
+                              - {Id: api, DomainName: api.example.com, CustomOriginConfig: {OriginProtocolPolicy: https-only, OriginSSLProtocols: [TLSv1.2]}}
+                    """);
+            assertThat(cdn.name()).isEqualTo("marketing site");
+            assertThat(cdn.properties()).containsEntry("defaultCertificate", true).containsEntry("minimumProtocolVersion", "TLSv1")
+                    .containsEntry("viewerProtocolPolicies", List.of("allow-all")).containsEntry("webAclId", "").containsEntry("defaultRootObject", "");
+            assertThat((List<Map<String, Object>>) at(cdn, "origins")).extracting(o -> o.get("type") + " " + o.get("originAccessControlId") + " " + o.get("originSslProtocols"))
+                    .containsExactly("s3  []", "custom  [TLSv1.2]");
+            assertThat((Object) at(cdn, "logging.enabled")).isEqualTo(false);
+        }
     }
 }
