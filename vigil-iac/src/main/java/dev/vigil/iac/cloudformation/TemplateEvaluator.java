@@ -43,7 +43,7 @@ public final class TemplateEvaluator {
     private final Template t;
     private final Function<String, String> refProperty;
     private final Map<String, Object> params = new HashMap<>();
-    private final Map<String, Object> resources;
+    private Map<String, Object> resources;
     private final Map<String, Object> conditions;
     private final Map<String, Object> mappings;
     private final Map<String, Object> decided = new HashMap<>();
@@ -53,11 +53,68 @@ public final class TemplateEvaluator {
     private TemplateEvaluator(Template t, IacOptions options, Function<String, String> refProperty) {
         this.t = t;
         this.refProperty = refProperty;
-        this.resources = section("Resources");
         this.conditions = section("Conditions");
         this.mappings = section("Mappings");
         Map<String, Object> declared = section("Parameters");
         for (var e : declared.entrySet()) params.put(e.getKey(), parameter(e.getKey(), e.getValue(), options.vars()));
+        this.resources = section("Resources");
+        this.resources = expand(resources, t.line(t.root(), "Resources"));
+    }
+
+    // ---- Fn::ForEach (the AWS::LanguageExtensions transform), in Resources ----
+
+    /** Resources made by a Fn::ForEach loop, with the lines of the loop that makes them. */
+    private final Map<String, int[]> looped = new HashMap<>();
+
+    /**
+     * {@code Fn::ForEach::Name: [Identifier, Collection, {KeyTemplate: Body}]}: one copy of each body
+     * per element, with {@code ${Identifier}} and {@code &{Identifier}} (its alphanumerics) written
+     * in keys and strings and {@code Ref: Identifier} replaced by the element. Loops may nest.
+     */
+    private Map<String, Object> expand(Map<String, Object> section, int line) {
+        if (section.keySet().stream().noneMatch(k -> k.startsWith("Fn::ForEach::"))) return section;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : section.entrySet()) {
+            if (!e.getKey().startsWith("Fn::ForEach::")) {
+                out.put(e.getKey(), e.getValue());
+                continue;
+            }
+            int at = t.line(section, e.getKey());
+            int[] span = t.spans().get(e.getValue());
+            int[] lines = new int[] {at, span == null ? at : Math.max(at, span[1])};
+            List<?> loop = list(e.getValue(), 3, e.getKey(), "[Identifier, Collection, {OutputKey: OutputValue}]", at);
+            if (!(loop.get(0) instanceof String id) || !(loop.get(2) instanceof Map<?, ?> body)) {
+                throw new InputException(t.file(), at, e.getKey() + " takes [Identifier, Collection, {OutputKey: OutputValue}]");
+            }
+            Object collection = eval(loop.get(1), at);
+            if (collection instanceof Unresolved u) throw new InputException(t.file(), at, e.getKey() + ": the collection must be known before deploy (" + u.reason() + ")");
+            if (!(collection instanceof List<?> items)) throw new InputException(t.file(), at, e.getKey() + ": the collection must be a list");
+            for (Object item : items) {
+                String value = text(item);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> copy = (Map<String, Object>) replace(body, id, value);
+                for (var made : expand(copy, at).entrySet()) {
+                    if (out.containsKey(made.getKey()) || section.containsKey(made.getKey())) {
+                        throw new InputException(t.file(), at, e.getKey() + " makes " + made.getKey() + ", which already exists");
+                    }
+                    out.put(made.getKey(), made.getValue());
+                    looped.putIfAbsent(made.getKey(), lines);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object replace(Object v, String id, String value) {
+        if (v instanceof String s) return s.replace("${" + id + "}", value).replace("&{" + id + "}", value.replaceAll("[^A-Za-z0-9]", ""));
+        if (v instanceof Map<?, ?> m) {
+            if (m.size() == 1 && id.equals(m.get("Ref"))) return value;
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put((String) replace(k, id, value), replace(x, id, value)));
+            return out;
+        }
+        if (v instanceof List<?> l) return new ArrayList<>(l.stream().map(x -> replace(x, id, value)).toList());
+        return v;
     }
 
     /**
@@ -75,7 +132,7 @@ public final class TemplateEvaluator {
         List<CfnResource> out = new ArrayList<>();
         for (var e : resources.entrySet()) {
             String id = e.getKey();
-            int line = t.line(resources, id);
+            int line = looped.containsKey(id) ? looped.get(id)[0] : t.line(resources, id);
             if (!(e.getValue() instanceof Map<?, ?> r)) throw new InputException(t.file(), line, "resource " + id + " must be a mapping with a Type");
             if (!(r.get("Type") instanceof String type) || type.isBlank()) throw new InputException(t.file(), line, "resource " + id + " has no Type");
             if (r.get("Condition") != null) {
@@ -87,7 +144,7 @@ public final class TemplateEvaluator {
             if (!(evaluated instanceof Map<?, ?>)) throw new InputException(t.file(), t.line(r, "Properties"), "resource " + id + ": Properties must be a mapping");
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = (Map<String, Object>) evaluated;
-            int[] span = t.resourceSpan(id);
+            int[] span = looped.containsKey(id) ? looped.get(id) : t.resourceSpan(id);
             CfnResource res = new CfnResource(id, type, t.file(), span[0], span[1], properties, List.of());
             out.add(new CfnResource(id, type, t.file(), span[0], span[1], properties, TemplateMarks.of(t, res, r)));
         }

@@ -262,4 +262,41 @@ class TemplateEvaluatorTest {
             assertThatThrownBy(() -> value(head, "!If [A, x, y]")).isInstanceOf(InputException.class).hasMessageContaining("depends on itself");
         }
     }
+
+    @Nested
+    class Loops {
+        private static final String TEMPLATE = """
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  Teams: {Type: CommaDelimitedList, Default: "web,data-eng"}
+                Resources:
+                  Fn::ForEach::Buckets:
+                    - Team
+                    - !Ref Teams
+                    - "&{Team}Bucket":
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          BucketName: !Sub "acme-${Team}-assets"
+                          Tags: [{Key: team, Value: !Ref Team}]
+                  Other:
+                    Type: AWS::SNS::Topic
+                """;
+
+        @Test
+        void forEachMakesOneResourcePerElementLocatedAtTheLoop() {
+            var resources = evaluate(TEMPLATE);
+            assertThat(resources).extracting(CfnResource::logicalId).containsExactly("webBucket", "dataengBucket", "Other");
+            CfnResource data = resources.get(1);
+            assertThat(data.properties()).containsEntry("BucketName", "acme-data-eng-assets")
+                    .containsEntry("Tags", List.of(Map.of("Key", "team", "Value", "data-eng")));
+            assertThat(List.of(data.startLine(), data.endLine())).containsExactly(5, 12);
+        }
+
+        @Test
+        void aLoopOverWhatOnlyTheDeployKnowsIsBadInput() {
+            String t = TEMPLATE.replace("!Ref Teams", "!GetAZs ''");
+            assertThatThrownBy(() -> evaluate(t)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("stack.yaml:5: Fn::ForEach::Buckets: the collection must be known before deploy");
+        }
+    }
 }
