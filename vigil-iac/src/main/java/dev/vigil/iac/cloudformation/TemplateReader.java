@@ -54,8 +54,9 @@ public final class TemplateReader {
      */
     public static Template read(String file, String text) {
         TemplateReader r = new TemplateReader(file);
-        String t = text.stripLeading();
-        boolean json = t.startsWith("{");
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        // YAML is read as YAML even when it opens with a flow mapping; .json and .template files that open with { are JSON
+        boolean json = !(lower.endsWith(".yaml") || lower.endsWith(".yml")) && text.stripLeading().startsWith("{");
         Object root = json ? r.json(text) : r.yaml(text);
         if (!(root instanceof Map<?, ?>)) throw new InputException(file, 1, "a CloudFormation template must be a mapping at the top level");
         @SuppressWarnings("unchecked")

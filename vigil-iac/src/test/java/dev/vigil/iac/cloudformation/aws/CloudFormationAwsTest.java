@@ -348,6 +348,13 @@ class CloudFormationAwsTest {
         }
 
         @Test
+        void anAuroraMemberLeavesWhatItsClusterSetsUnknown() throws IOException {
+            Resource db = resource("Member", "Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: aurora-postgresql, DBInstanceClass: db.r7g.large, DBClusterIdentifier: orders}\n");
+            assertThat(db.properties()).doesNotContainKeys("storageEncrypted", "backupRetentionPeriod");
+            assertThat(db.unknowns()).containsKeys("storageEncrypted", "backupRetentionPeriod", "deletionProtection");
+        }
+
+        @Test
         void aKeyIsCustomerManagedWithoutRotationAndItsDefaultPolicyIsUnknown() throws IOException {
             Resource k = resource("K", "Resources:\n  K:\n    Type: AWS::KMS::Key\n");
             assertThat(k.properties()).containsEntry("keyManager", "CUSTOMER").containsEntry("rotationEnabled", false).containsEntry("keyState", "Enabled");

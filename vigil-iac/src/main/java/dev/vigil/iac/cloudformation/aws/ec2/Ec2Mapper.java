@@ -66,7 +66,7 @@ public final class Ec2Mapper {
         if (protocol == null) return;
         long[] ports = Protocols.ports(protocol, p.number("FromPort", target), p.number("ToPort", target));
         String description = p.string("Description", target, "");
-        String v4 = p.string(egress ? "CidrIp" : "CidrIp", target);
+        String v4 = p.string("CidrIp", target);
         String v6 = p.string("CidrIpv6", target);
         String group = stack.idOf(p, egress ? "DestinationSecurityGroupId" : "SourceSecurityGroupId", target, null);
         if (group == null && !egress) group = p.string("SourceSecurityGroupName", target);

@@ -53,6 +53,16 @@ public final class RdsMapper {
                 logs == null && !a.unresolved("EnableCloudwatchLogsExports") ? new ArrayList<>() : logs,
                 a.bool("CopyTagsToSnapshot", "copyTagsToSnapshot", false), port, a.string("MasterUsername", "masterUsername"), vpc);
         if (db.masterUsername() == null && !a.unresolved("MasterUsername")) a.unknown("masterUsername", "no MasterUsername (a snapshot restore or a cluster member)");
+        if (a.has("DBClusterIdentifier") || a.unresolved("DBClusterIdentifier")) {
+            // an Aurora cluster member takes these from its AWS::RDS::DBCluster, not from the instance
+            String why = "set on the instance's Aurora cluster (AWS::RDS::DBCluster), which Vigil does not read";
+            for (String f : List.of("storageEncrypted", "kmsKeyId", "backupRetentionPeriod", "iamDatabaseAuthenticationEnabled",
+                    "deletionProtection", "copyTagsToSnapshot", "masterUsername", "cloudwatchLogsExports", "port")) {
+                a.unknowns().put(f, why);
+            }
+            db = new DbInstance(db.dbInstanceIdentifier(), db.engine(), db.engineVersion(), db.instanceClass(), null, null, db.publiclyAccessible(),
+                    db.multiAz(), db.autoMinorVersionUpgrade(), null, null, null, db.monitoringInterval(), null, null, null, null, db.vpcId());
+        }
         stack.add(r, AwsTypes.RDS_DB_INSTANCE, id, db, a.unknowns(), List.of());
     }
 
