@@ -236,11 +236,13 @@ public final class TemplateEvaluator {
             }
             return new Unresolved("Ref " + name + " (the " + type + "'s physical id) is known only after deploy", name);
         }
+        if (transformed()) return Unresolved.because(name + " is made by the template's Transform at deploy");
         throw new InputException(t.file(), line, how + " " + name + " names neither a parameter nor a resource of the template");
     }
 
     private Object getAtt(String resource, String attribute, int line) {
         if (!resources.containsKey(resource)) {
+            if (transformed()) return Unresolved.because(resource + "." + attribute + " is made by the template's Transform at deploy");
             throw new InputException(t.file(), line, "Fn::GetAtt " + resource + "." + attribute + " names no resource of the template");
         }
         return new Unresolved(resource + "." + attribute + " is known only after deploy", resource);
@@ -460,6 +462,17 @@ public final class TemplateEvaluator {
     }
 
     // ---- helpers ----
+
+    /**
+     * A template with a Transform (SAM, a macro) gets resources only the transform makes
+     * ({@code MyFunctionRole}); references to them are unknown, not errors.
+     */
+    private boolean transformed() {
+        Object tr = t.root().get("Transform");
+        if (tr == null) return false;
+        // the language extensions make no resources of their own
+        return !(tr instanceof String s && s.equals("AWS::LanguageExtensions"));
+    }
 
     private Map<String, Object> section(String name) {
         Object s = t.root().get(name);

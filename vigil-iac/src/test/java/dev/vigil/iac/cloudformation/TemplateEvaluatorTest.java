@@ -134,6 +134,15 @@ class TemplateEvaluatorTest {
         }
 
         @Test
+        void inATransformedTemplateAReferenceToWhatTheTransformMakesIsUnknownNotAnError() {
+            String sam = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                    + "  R:\n    Type: AWS::SNS::Topic\n    Properties:\n      A: !Ref FnRole\n      B: !GetAtt FnRole.Arn\n";
+            var p = properties(sam, "R");
+            assertThat(p.get("A")).isEqualTo(Unresolved.because("FnRole is made by the template's Transform at deploy"));
+            assertThat(p.get("B")).isInstanceOf(Unresolved.class);
+        }
+
+        @Test
         void aGetAttOfNothingIsBadInput() {
             assertThatThrownBy(() -> evaluate(withProperties("", "B: !GetAtt Nowhere.Arn")))
                     .isInstanceOf(InputException.class).hasMessageContaining("Fn::GetAtt Nowhere.Arn names no resource");
