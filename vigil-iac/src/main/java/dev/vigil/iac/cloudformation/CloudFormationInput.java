@@ -43,6 +43,35 @@ public final class CloudFormationInput implements ScanInput {
         this.options = options == null ? IacOptions.none() : options;
     }
 
+    /**
+     * Parameter values: from the JSON files among {@code --var-file} (in order), then {@code --var}.
+     * A JSON var file may be CloudFormation's {@code [{"ParameterKey": .., "ParameterValue": ..}]},
+     * a template configuration {@code {"Parameters": {..}}}, or a flat {@code {"Name": "value"}} (as
+     * a {@code .tfvars.json} is); other var files are Terraform's and are left to it.
+     */
+    private IacOptions parameters(List<BadFile> bad) {
+        if (options.varFiles().isEmpty()) return options;
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (Path f : options.varFiles()) {
+            if (!f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) continue;
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+                if (n.isArray()) {
+                    for (var p : n) if (p.has("ParameterKey")) values.put(p.get("ParameterKey").asText(), p.path("ParameterValue").asText());
+                } else if (n.isObject()) {
+                    var map = n.has("Parameters") && n.get("Parameters").isObject() ? n.get("Parameters") : n;
+                    map.fields().forEachRemaining(e -> {
+                        if (e.getValue().isValueNode()) values.put(e.getKey(), e.getValue().asText());
+                    });
+                }
+            } catch (IOException e) {
+                bad.add(new BadFile(IacPaths.display(f), 0, "cannot read parameter values: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+            }
+        }
+        values.putAll(options.vars());
+        return new IacOptions(values, options.varFiles());
+    }
+
     @Override
     public String id() {
         return "cloudformation";
@@ -63,6 +92,7 @@ public final class CloudFormationInput implements ScanInput {
         List<CfnResource> resources = new ArrayList<>();
         List<BadFile> bad = new ArrayList<>();
         List<String> read = new ArrayList<>();
+        IacOptions parameters = parameters(bad);
         for (Path f : files) {
             String shown = IacPaths.display(f);
             try {
@@ -72,7 +102,7 @@ public final class CloudFormationInput implements ScanInput {
                 } catch (IOException e) {
                     throw new InputException(shown, 0, "cannot read: " + e.getMessage());
                 }
-                resources.addAll(TemplateEvaluator.evaluate(TemplateReader.read(shown, text), options, CloudFormationAws::refProperty));
+                resources.addAll(TemplateEvaluator.evaluate(TemplateReader.read(shown, text), parameters, CloudFormationAws::refProperty));
                 read.add(shown);
             } catch (InputException e) {
                 bad.add(BadFile.of(e));

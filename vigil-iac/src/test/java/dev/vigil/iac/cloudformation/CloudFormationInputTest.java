@@ -96,6 +96,18 @@ class CloudFormationInputTest {
         assertThat(b.unknowns()).doesNotContainKey("name");
     }
 
+    @Test
+    void parameterFilesGiveValuesAndVarsWinOverThem() throws IOException {
+        Path f = file("stack.yaml", "Parameters:\n  Name: {Type: String}\n  Env: {Type: String}\n"
+                + "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: !Sub '${Name}-${Env}'}\n");
+        Path params = file("params.json", "[{\"ParameterKey\": \"Name\", \"ParameterValue\": \"acme\"}, {\"ParameterKey\": \"Env\", \"ParameterValue\": \"prod\"}]");
+        Path tfvars = file("terraform.tfvars", "region = \"eu-west-1\"\n");
+        var options = new IacOptions(java.util.Map.of("Env", "staging"), List.of(tfvars, params));
+        Collected c = new CloudFormationInput(options).read(List.of(f));
+        assertThat(c.badFiles()).isEmpty();
+        assertThat(c.resources().get(0).name()).isEqualTo("acme-staging");
+    }
+
     @Nested
     class Suppressions {
         private static final String TEMPLATE = """
