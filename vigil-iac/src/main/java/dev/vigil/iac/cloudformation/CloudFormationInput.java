@@ -1,5 +1,7 @@
 package dev.vigil.iac.cloudformation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.iac.IacOptions;
 import dev.vigil.iac.IacPaths;
 import dev.vigil.iac.Peek;
@@ -13,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +41,8 @@ public final class CloudFormationInput implements ScanInput {
     private static final Pattern NOT_A_TEMPLATE = Pattern.compile(
             "(?m)^(apiVersion|kind)\\s*:|\"(apiVersion|kind|configurationItems|terraform_version|format_version)\"\\s*:");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final IacOptions options;
 
     public CloudFormationInput(IacOptions options) {
@@ -51,11 +57,11 @@ public final class CloudFormationInput implements ScanInput {
      */
     private IacOptions parameters(List<BadFile> bad) {
         if (options.varFiles().isEmpty()) return options;
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (Path f : options.varFiles()) {
             if (!f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) continue;
             try {
-                com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+                JsonNode n = JSON.readTree(f.toFile());
                 if (n.isArray()) {
                     for (var p : n) if (p.has("ParameterKey")) values.put(p.get("ParameterKey").asText(), p.path("ParameterValue").asText());
                 } else if (n.isObject()) {
