@@ -136,12 +136,16 @@ public final class TemplateEvaluator {
             if (!(e.getValue() instanceof Map<?, ?> r)) throw new InputException(t.file(), line, "resource " + id + " must be a mapping with a Type");
             if (!(r.get("Type") instanceof String type) || type.isBlank()) throw new InputException(t.file(), line, "resource " + id + " has no Type");
             if (r.get("Condition") != null) {
-                if (!(r.get("Condition") instanceof String c)) throw new InputException(t.file(), t.line(r, "Condition"), "resource " + id + ": Condition must name a condition");
-                if (Boolean.FALSE.equals(decide(c, t.line(r, "Condition")))) continue;
+                if (!(r.get("Condition") instanceof String c)) throw new InputException(t.file(), at(r, "Condition", line), "resource " + id + ": Condition must name a condition");
+                if (Boolean.FALSE.equals(decide(c, at(r, "Condition", line)))) continue;
             }
             Object props = r.get("Properties");
-            Object evaluated = props == null ? Map.of() : eval(props, t.line(r, "Properties"));
-            if (!(evaluated instanceof Map<?, ?>)) throw new InputException(t.file(), t.line(r, "Properties"), "resource " + id + ": Properties must be a mapping");
+            Object evaluated = props == null ? Map.of() : eval(props, at(r, "Properties", line));
+            if (evaluated instanceof Unresolved u) {
+                // no property of it could be told, and mapping an empty one would read as AWS's defaults
+                throw new InputException(t.file(), at(r, "Properties", line), "resource " + id + ": its whole Properties cannot be known before deploy (" + u.reason() + ")");
+            }
+            if (!(evaluated instanceof Map<?, ?>)) throw new InputException(t.file(), at(r, "Properties", line), "resource " + id + ": Properties must be a mapping");
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = (Map<String, Object>) evaluated;
             int[] span = looped.containsKey(id) ? looped.get(id) : t.resourceSpan(id);
@@ -462,6 +466,12 @@ public final class TemplateEvaluator {
     }
 
     // ---- helpers ----
+
+    /** The line of {@code key} in {@code map}; {@code fallback} for maps made by a loop, which have none. */
+    private int at(Map<?, ?> map, String key, int fallback) {
+        int l = t.line(map, key);
+        return l > 0 ? l : fallback;
+    }
 
     /**
      * A template with a Transform (SAM, a macro) gets resources only the transform makes
