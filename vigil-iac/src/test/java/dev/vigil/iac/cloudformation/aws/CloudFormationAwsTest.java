@@ -63,6 +63,21 @@ class CloudFormationAwsTest {
         }
 
         @Test
+        void aSettingChosenByAnUndecidableConditionIsUnknownNotDefaulted() throws IOException {
+            Resource b = resource("B", """
+                    Conditions:
+                      InEu: !Equals [!Ref AWS::Region, eu-west-1]
+                    Resources:
+                      B:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          VersioningConfiguration: !If [InEu, {Status: Enabled}, !Ref AWS::NoValue]
+                    """);
+            assertThat(b.properties()).doesNotContainKey("versioning");
+            assertThat(b.unknowns().get("versioning")).startsWith("condition InEu cannot be decided before deploy");
+        }
+
+        @Test
         void aGivenPublicAccessBlockTurnsOffWhatItOmits() throws IOException {
             Resource b = resource("B", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true}\n");
             assertThat((Object) at(b, "publicAccessBlock.blockPublicAcls")).isEqualTo(true);

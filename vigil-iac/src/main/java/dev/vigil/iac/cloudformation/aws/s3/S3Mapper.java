@@ -85,9 +85,14 @@ public final class S3Mapper {
             policy = Stack.policy(p.properties().get("PolicyDocument"), a, "policy");
         }
 
-        Bucket bucket = new Bucket(name, name == null ? null : "arn:aws:s3:::" + name, null, block, encryption,
-                new Bucket.Versioning(status, false), logging, policy, grants(a.string("AccessControl", "aclGrants", "Private")), OWNER,
-                lifecycle, a.bool("ObjectLockEnabled", "objectLockEnabled", false));
+        // a whole setting that is unresolved (an Fn::If on an undecidable condition) is unknown, not its defaults
+        Bucket bucket = new Bucket(name, name == null ? null : "arn:aws:s3:::" + name, null,
+                a.unresolved("PublicAccessBlockConfiguration") ? null : block,
+                a.unresolved("BucketEncryption") ? null : encryption,
+                a.unresolved("VersioningConfiguration") ? null : new Bucket.Versioning(status, false),
+                a.unresolved("LoggingConfiguration") ? null : logging, policy, grants(a.string("AccessControl", "aclGrants", "Private")), OWNER,
+                a.unresolved("LifecycleConfiguration") || a.unknowns().containsKey("lifecycleRules") ? null : lifecycle,
+                a.bool("ObjectLockEnabled", "objectLockEnabled", false));
         stack.add(r, AwsTypes.S3_BUCKET, name, bucket, a.unknowns(), List.of());
     }
 
