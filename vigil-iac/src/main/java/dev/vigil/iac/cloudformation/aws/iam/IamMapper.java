@@ -66,7 +66,8 @@ public final class IamMapper {
     private static void user(CfnResource r, Stack stack) {
         Attrs a = new Attrs(r.properties());
         String name = name(a, "UserName", r);
-        boolean password = a.has("LoginProfile");
+        boolean password = a.has("LoginProfile") && !a.unresolved("LoginProfile");
+        if (a.unresolved("LoginProfile")) a.unknown("passwordEnabled", ((Unresolved) a.raw("LoginProfile")).reason());
         List<User.AccessKey> keys = new ArrayList<>();
         for (CfnResource k : stack.pointingAt(r, "AWS::IAM::AccessKey", "UserName")) {
             Attrs ka = new Attrs(k.properties());
@@ -95,7 +96,7 @@ public final class IamMapper {
         a.unknown("createDate", UNTIL_DEPLOY);
         // a user without a console password never signs in to the console; one with it may, after deploy
         if (password) a.unknown("passwordLastUsed", USAGE);
-        User user = new User(name, null, null, password, password ? null : "", mfa, keys, groups,
+        User user = new User(name, null, null, a.unresolved("LoginProfile") ? null : password, password ? null : "", mfa, keys, groups,
                 attached(a, r, stack, "Users"), inline(a, r, stack, "Users", "AWS::IAM::UserPolicy", "UserName"));
         a.unknown("arn", "the user's ARN names the account, " + UNTIL_DEPLOY);
         stack.add(r, AwsTypes.IAM_USER, name, user, a.unknowns(), List.of());
