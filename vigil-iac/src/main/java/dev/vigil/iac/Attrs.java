@@ -26,7 +26,8 @@ public final class Attrs {
         this(tree, new LinkedHashMap<>());
     }
 
-    private Attrs(Map<String, ?> tree, Map<String, String> unknowns) {
+    /** A reader that records into an existing ledger (a resource joined to the one being mapped). */
+    public Attrs(Map<String, ?> tree, Map<String, String> unknowns) {
         this.tree = tree == null ? Map.of() : tree;
         this.unknowns = unknowns;
     }

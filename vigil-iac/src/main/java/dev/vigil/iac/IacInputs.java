@@ -1,5 +1,6 @@
 package dev.vigil.iac;
 
+import dev.vigil.iac.cloudformation.CloudFormationInput;
 import dev.vigil.iac.kubernetes.KubernetesInput;
 import dev.vigil.iac.terraform.TerraformPlanInput;
 import dev.vigil.model.input.ScanInput;
@@ -18,6 +19,7 @@ public final class IacInputs {
     public static List<ScanInput> all(IacOptions options) {
         List<ScanInput> inputs = new ArrayList<>();
         inputs.add(new TerraformPlanInput());
+        inputs.add(new CloudFormationInput(options));
         inputs.add(new KubernetesInput());
         return List.copyOf(inputs);
     }
