@@ -52,7 +52,9 @@ final class GapResults {
 
     /** The result itself, or ERROR when the rule read resources of a type a gap hides in that account. */
     Result overrule(CompiledRule cr, Resource subject, Result result) {
-        if (gaps.isEmpty() || result.status() == Status.ERROR) return result;
+        if (gaps.isEmpty()) return result;
+        // an ERROR from the subject's own failed reads stands; one from evaluating across a hidden type is the gap's to explain
+        if (result.status() == Status.ERROR && !subject.failures().isEmpty()) return result;
         Set<String> reasons = new LinkedHashSet<>();
         boolean failed = false;
         for (String type : cr.crossTypes()) {
@@ -65,7 +67,7 @@ final class GapResults {
         }
         if (reasons.isEmpty()) return result;
         if (!failed && result.status() == Status.UNKNOWN) return result;
-        return new Result(result.ruleId(), result.severity(), failed ? Status.ERROR : Status.UNKNOWN, String.join("; ", reasons), result.resourceType(),
-                result.resourceId(), result.resourceName(), result.provider(), result.account(), result.region(), result.origin());
+        if (failed && result.status() == Status.ERROR) return result;
+        return result.withStatus(failed ? Status.ERROR : Status.UNKNOWN, String.join("; ", reasons));
     }
 }

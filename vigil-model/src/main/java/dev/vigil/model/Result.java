@@ -55,6 +55,11 @@ public record Result(
         return new Result(ruleId, severity, status, r, resourceType, resourceId, resourceName, provider, account, region, origin, location, suppressed);
     }
 
+    /** The same result with another status and reason (a coverage gap overruling what the rule could see). */
+    public Result withStatus(Status st, String r) {
+        return new Result(ruleId, severity, st, r, resourceType, resourceId, resourceName, provider, account, region, origin, location, suppressed);
+    }
+
     /** True when the status is FAIL and nothing suppresses it: what exit-code gates count. */
     public boolean actionableFailure() {
         return status == Status.FAIL && suppressed == null;
