@@ -154,7 +154,7 @@ final class ScanOptions {
 
     /** The file inputs, IaC first: the AWS Config input claims any JSON file the others leave. */
     static List<dev.vigil.model.input.ScanInput> inputs() {
-        List<dev.vigil.model.input.ScanInput> all = new ArrayList<>(dev.vigil.iac.IacInputs.all());
+        List<dev.vigil.model.input.ScanInput> all = new ArrayList<>(dev.vigil.iac.IacInputs.all(dev.vigil.iac.IacOptions.none()));
         all.add(new ConfigSnapshotInput());
         return all;
     }

@@ -1,5 +1,6 @@
 package dev.vigil.iac;
 
+import dev.vigil.iac.terraform.TerraformInput;
 import dev.vigil.model.input.ScanInput;
 import java.util.List;
 
@@ -12,7 +13,8 @@ public final class IacInputs {
     private IacInputs() {
     }
 
-    public static List<ScanInput> all() {
-        return List.of();
+    /** @param options --var and --var-file values, for Terraform variables and CloudFormation parameters */
+    public static List<ScanInput> all(IacOptions options) {
+        return List.of(new TerraformInput(options));
     }
 }
