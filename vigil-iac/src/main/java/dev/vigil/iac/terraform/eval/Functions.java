@@ -302,7 +302,7 @@ final class Functions {
             }
             case "jsonencode" -> jsonencode(arg(a, 0, name));
             case "jsondecode" -> jsondecode(Values.str(arg(a, 0, name)));
-            case "urlencode" -> URLEncoder.encode(Values.str(arg(a, 0, name)), StandardCharsets.UTF_8).replace("+", "%20");
+            case "urlencode" -> URLEncoder.encode(Values.str(arg(a, 0, name)), StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
             // files
             case "dirname" -> {
                 String p = Values.str(arg(a, 0, name));
@@ -649,15 +649,19 @@ final class Functions {
         }
     }
 
+    /** RFC 5952 form: Java already drops leading zeros; the longest run of zero groups becomes "::". */
     private static String compressV6(String s) {
-        String r = s.replaceAll("(^|:)0+([0-9a-f])", "$1$2");
-        Matcher m = Pattern.compile("(?:^|:)(0(?::0)+)(?::|$)").matcher(r);
-        String best = null;
-        while (m.find()) if (best == null || m.group(1).length() > best.length()) best = m.group(1);
-        if (best == null) return r;
-        int i = r.indexOf(best);
-        String left = r.substring(0, i).replaceAll(":$", "");
-        String right = r.substring(i + best.length()).replaceAll("^:", "");
+        Matcher m = Pattern.compile("(?:^|:)(0(?::0)+)(?=:|$)").matcher(s);
+        int bestStart = -1, bestEnd = -1;
+        while (m.find()) {
+            if (m.end(1) - m.start(1) > bestEnd - bestStart) {
+                bestStart = m.start(1);
+                bestEnd = m.end(1);
+            }
+        }
+        if (bestStart < 0) return s;
+        String left = s.substring(0, bestStart).replaceAll(":$", "");
+        String right = s.substring(bestEnd).replaceAll("^:", "");
         return left + "::" + right;
     }
 

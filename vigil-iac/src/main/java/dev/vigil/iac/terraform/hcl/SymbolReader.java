@@ -53,9 +53,10 @@ import java.util.Map;
  *   <li>heredocs and strings holding {@code %{ }} directives come back as raw text: their
  *       templates are read here, each {@code ${ }} expression lexed on its own.</li>
  *   <li>a number with an exponent ({@code 1e3}) comes back as a number and a name; joined again.</li>
- *   <li>{@code \\u} escapes, {@code (expr) = value} object keys and {@code ${~ } } strip markers
- *       make the lexer fail: the file is reported as a syntax error (hcl4j's limit, not the
- *       file's).</li>
+ *   <li>{@code \\u} escapes, {@code (expr) = value} object keys, {@code ${~ } } strip markers and
+ *       quoted strings inside a {@code %{ }} directive of a quoted string make the lexer fail: the
+ *       file is reported as a syntax error (hcl4j's limit, not the file's; in a heredoc they
+ *       work).</li>
  *   <li>anything else that does not fit the grammar becomes {@link Expr.Lost}, which evaluates to
  *       unresolved, never to a guessed value.</li>
  * </ul>
