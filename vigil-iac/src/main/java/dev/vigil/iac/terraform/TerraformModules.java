@@ -66,7 +66,9 @@ public final class TerraformModules {
             ModuleDir m = dirs.get(d);
             for (Body.Block call : m.modules.values()) {
                 String src = literalSource(call);
-                if (src != null && isLocal(src)) called.add(d.resolve(src).normalize());
+                if (src == null || !isLocal(src)) continue;
+                Path target = d.resolve(src).normalize();
+                if (!target.equals(d)) called.add(target); // a directory calling itself is still a root, reported when evaluated
             }
         }
         List<TfResource> out = new ArrayList<>();
