@@ -142,4 +142,18 @@ class ExpressionsTest {
         assertThat(v("path.module")).isEqualTo(".");
         assertThat(v("terraform.workspace")).isEqualTo("default");
     }
+
+    @Test
+    void shapesTheLexerFlattensAreRestored() {
+        String locals = "locals {\n  l = [\"p\", \"q\"]\n  k = \"kk\"\n}\n";
+        assertThat(v("{ for s in local.l : s => \"v-${s}\" }", "l.tf", locals)).as("a template inside a for object")
+                .isEqualTo(Map.of("p", "v-p", "q", "v-q"));
+        assertThat(v("{ \"${local.k}\" = 1 }", "l.tf", locals)).as("an interpolated key").isEqualTo(Map.of("kk", 1L));
+        assertThat(v("jsondecode(<<EOT\n{\"a\": \"${local.k}\"}\nEOT\n  )", "l.tf", locals)).as("a heredoc argument")
+                .isEqualTo(Map.of("a", "kk"));
+        assertThat(v("(\n    local.k == \"kk\"\n    ? 1\n    : 2\n  )", "l.tf", locals)).as("a conditional over several lines").isEqualTo(1L);
+        assertThat(v("merge(\n    { a = 1 }, # one\n    { b = 2 },\n  )")).as("trailing commas and comments").isEqualTo(Map.of("a", 1L, "b", 2L));
+        assertThat(v("[for k, v in { a = { n = 1 } } : { name = k, inner = { for i in [1, 2] : tostring(i) => v.n * i } }]"))
+                .isEqualTo(List.of(Map.of("name", "a", "inner", Map.of("1", 1L, "2", 2L))));
+    }
 }

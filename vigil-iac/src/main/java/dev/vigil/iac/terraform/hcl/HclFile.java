@@ -23,7 +23,7 @@ public record HclFile(String file, Body body, List<SourceText.Comment> comments)
         SourceText src = new SourceText(text);
         if (src.problem() != null) throw new InputException(file, src.problemLine(), "syntax error: " + src.problem());
         try {
-            List<Symbol> symbols = Lexer.lex(text);
+            List<Symbol> symbols = Lexer.lex(src.lexable());
             Body body = new SymbolReader(src, file, 0).body(symbols);
             return new HclFile(file, body, src.comments());
         } catch (Lexer.SyntaxError e) {

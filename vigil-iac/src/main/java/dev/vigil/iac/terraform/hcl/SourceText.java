@@ -26,6 +26,8 @@ public final class SourceText {
     private final int[] partner;
     private String problem;
     private int problemLine;
+    /** Offsets of the '{' of every {@code { for ... }} object expression. */
+    private final List<Integer> forObjects = new ArrayList<>();
 
     public SourceText(String text) {
         this.text = text;
@@ -88,6 +90,32 @@ public final class SourceText {
         return 0;
     }
 
+    private boolean startsFor(int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        return text.startsWith("for", i) && i + 3 < text.length() && Character.isWhitespace(text.charAt(i + 3));
+    }
+
+    /**
+     * The text to hand to hcl4j's lexer: the same, except that the key and value part of every
+     * {@code { for ... : key => value }} is blanked (newlines kept, so offsets and lines do not
+     * move). The lexer keeps only the collection of such an expression anyway, and loses its way in
+     * a template string there; {@link SymbolReader} reads those parts from the original text.
+     */
+    public String lexable() {
+        if (forObjects.isEmpty()) return text;
+        char[] out = text.toCharArray();
+        for (int open : forObjects) {
+            int close = partner[open];
+            if (close < 0) continue;
+            String inner = text.substring(open + 1, close);
+            int in = Templates.topLevel(inner, " in ", 0);
+            int colon = in < 0 ? -1 : Templates.topLevel(inner, ":", in);
+            if (colon < 0) continue;
+            for (int k = open + 1 + colon + 1; k < close; k++) if (out[k] != '\n') out[k] = ' ';
+        }
+        return new String(out);
+    }
+
     private boolean ownLine(int offset) {
         for (int i = lineStarts[lineOf(offset) - 1]; i < offset; i++) if (!Character.isWhitespace(text.charAt(i))) return false;
         return true;
@@ -127,6 +155,7 @@ public final class SourceText {
                 i = skipHeredoc(i);
                 if (i < 0) return;
             } else if (c == '{' || c == '[' || c == '(') {
+                if (c == '{' && startsFor(i + 1)) forObjects.add(i);
                 if (depth == stack.length) stack = java.util.Arrays.copyOf(stack, depth * 2);
                 stack[depth++] = i;
                 i++;

@@ -174,11 +174,22 @@ final class SymbolReader {
                     }
                     out.add(new Tok(new Literal(number(n, line), line), null, line, afterOperand));
                 }
+            } else if (s instanceof VariableTree vt && vt.getChildren().size() == 1 && vt.getChildren().get(0) instanceof Function f
+                    && f.getChildren().isEmpty() && i + 1 < items.size() && items.get(i + 1) instanceof HCLValue hv && isHeredoc(hv)) {
+                // f(<<EOT ... EOT): the lexer closes the call before the heredoc and puts the heredoc after it
+                out.add(new Tok(new Call(f.getName(), List.of(value(hv)), false, line), null, line, afterOperand));
+                i++;
             } else {
                 out.add(new Tok(operand(s), null, line, afterOperand));
             }
         }
         return out;
+    }
+
+    private boolean isHeredoc(HCLValue v) {
+        if (!"string".equals(v.type) || v.getPosition() == null) return false;
+        long pos = v.getPosition();
+        return pos < text.text().length() && text.text().charAt((int) pos) != '"';
     }
 
     private static List<List<Tok>> groups(List<Tok> toks) {
@@ -316,9 +327,19 @@ final class SymbolReader {
     private Expr object(HCLBlock b) throws Lexer.SyntaxError {
         List<Expr> keys = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
-        for (Symbol c : b.getChildren()) {
+        List<Symbol> children = b.getChildren();
+        for (int i = 0; i < children.size(); i++) {
+            Symbol c = children.get(i);
+            Expr interpolatedKey = null;
+            // "${expr}" = value comes as the key's template followed by an attribute without a name
+            if (c instanceof StringInterpolatedExpression sie && i + 1 < children.size() && children.get(i + 1) instanceof HCLAttribute next
+                    && next.getName() == null) {
+                interpolatedKey = template(sie);
+                c = next;
+                i++;
+            }
             if (c instanceof HCLAttribute a) {
-                keys.add(a.runtimeName != null ? template(a.runtimeName) : new Literal(a.getName(), line(a)));
+                keys.add(interpolatedKey != null ? interpolatedKey : a.runtimeName != null ? template(a.runtimeName) : new Literal(a.getName(), line(a)));
                 List<Symbol> items = a.getChildren();
                 values.add(items == null || items.isEmpty() ? new Lost("object key " + a.getName() + " has no value", line(a)) : single(items, line(a)));
             } else {
@@ -530,7 +551,7 @@ final class SymbolReader {
         if (st.problem() != null) throw new Lexer.SyntaxError(line, "syntax error: " + st.problem());
         List<Symbol> syms;
         try {
-            syms = Lexer.lex(wrapped);
+            syms = Lexer.lex(st.lexable());
         } catch (Lexer.SyntaxError e) {
             throw new Lexer.SyntaxError(line, e.getMessage());
         }
