@@ -38,6 +38,7 @@ final class ModuleDir {
     final Map<String, Body.Block> outputs = new LinkedHashMap<>();
     /** file -> comments, for vigil:ignore marks. */
     final Map<String, List<SourceText.Comment>> comments = new HashMap<>();
+    private final Map<String, Map<Integer, SourceText.Comment>> ownLines = new HashMap<>();
     final List<BadFile> badFiles = new ArrayList<>();
     final List<String> brokenFiles = new ArrayList<>();
     int files;
@@ -45,6 +46,15 @@ final class ModuleDir {
     private ModuleDir(Path dir) {
         this.dir = dir;
         this.display = IacPaths.display(dir);
+    }
+
+    /** line -> the comment standing alone on that line, for the marks written above a block. */
+    Map<Integer, SourceText.Comment> ownLineComments(String file) {
+        return ownLines.computeIfAbsent(file, f -> {
+            Map<Integer, SourceText.Comment> m = new HashMap<>();
+            for (SourceText.Comment c : comments.getOrDefault(f, List.of())) if (c.ownLine()) m.putIfAbsent(c.line(), c);
+            return m;
+        });
     }
 
     static boolean isTerraform(Path p) {

@@ -108,8 +108,7 @@ final class ModuleInstance {
     private List<InlineSuppression> marks(Body.Block b, String id) {
         List<SourceText.Comment> cs = mod.comments.getOrDefault(b.file(), List.of());
         if (cs.isEmpty()) return List.of();
-        Map<Integer, SourceText.Comment> ownLines = new HashMap<>();
-        for (SourceText.Comment c : cs) if (c.ownLine()) ownLines.putIfAbsent(c.line(), c);
+        Map<Integer, SourceText.Comment> ownLines = mod.ownLineComments(b.file());
         List<InlineSuppression> out = new ArrayList<>();
         List<SourceText.Comment> above = new ArrayList<>();
         for (int l = b.startLine() - 1; ownLines.containsKey(l); l--) above.add(0, ownLines.get(l));
@@ -228,6 +227,9 @@ final class ModuleInstance {
         } catch (InputException x) {
             ctx.bad(BadFile.of(x));
             return Unresolved.because(x.getMessage());
+        } catch (StackOverflowError | RuntimeException x) {
+            // a shape this evaluator does not handle must cost one value, not the scan
+            return Unresolved.because(ev.scope().file() + ":" + e.line() + ": Vigil could not evaluate this expression (" + x.getClass().getSimpleName() + ")");
         }
     }
 

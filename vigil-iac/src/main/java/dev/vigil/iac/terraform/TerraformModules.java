@@ -56,6 +56,7 @@ public final class TerraformModules {
         Map<Path, List<Path>> byDir = new TreeMap<>();
         for (Path f : files) {
             Path abs = f.toAbsolutePath().normalize();
+            if (underTerraformDir(abs)) continue;
             byDir.computeIfAbsent(abs.getParent(), d -> new ArrayList<>()).add(abs);
         }
         base = commonAncestor(byDir.keySet());
@@ -77,13 +78,26 @@ public final class TerraformModules {
             ModuleDir m = dirs.get(d);
             if (m.files == 0) continue;
             ModuleInstance root = ModuleInstance.root(this, m, rootVariables(m));
+            List<TfResource> found = new ArrayList<>();
             try {
-                root.collect(out);
+                root.collect(found);
+                out.addAll(found);
             } catch (InputException e) {
                 bad(BadFile.of(e));
+            } catch (StackOverflowError | RuntimeException e) {
+                bad(new BadFile(m.display, 0, "Vigil could not evaluate this module (" + e.getClass().getSimpleName() + ")"));
             }
         }
         return new Result(out, List.copyOf(gaps), List.copyOf(badFiles));
+    }
+
+    /**
+     * Files under a {@code .terraform} directory are what {@code terraform init} downloaded (remote
+     * modules, providers): not the configuration under review, and not roots of their own.
+     */
+    static boolean underTerraformDir(Path p) {
+        for (Path part : p) if (part.toString().equals(".terraform")) return true;
+        return false;
     }
 
     static boolean isLocal(String source) {

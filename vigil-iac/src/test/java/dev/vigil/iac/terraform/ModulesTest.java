@@ -131,4 +131,12 @@ class ModulesTest {
                 .extracting(t -> t.source().substring(t.source().lastIndexOf('/') + 1) + "#" + t.attributes().get("bucket"))
                 .containsExactlyInAnyOrder("prod#prod", "dev#dev");
     }
+
+    @Test
+    void whatTerraformInitDownloadedIsNotScanned() {
+        TerraformModules.Result r = Tf.eval(dir,
+                "main.tf", "resource \"aws_s3_bucket\" \"mine\" {\n  bucket = \"mine\"\n}\n",
+                ".terraform/modules/vpc/main.tf", "resource \"aws_vpc\" \"theirs\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n");
+        assertThat(r.resources()).extracting(TfResource::address).containsExactly("aws_s3_bucket.mine");
+    }
 }

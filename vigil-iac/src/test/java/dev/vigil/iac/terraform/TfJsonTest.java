@@ -49,4 +49,20 @@ class TfJsonTest {
                 """);
         assertThat(Tf.attrs(r, "aws_security_group.sg").get("ingress")).isEqualTo(List.of(Map.of("from_port", 22L), Map.of("from_port", 443L)));
     }
+
+    @Test
+    void aCommentPropertyCarriesAnIgnoreMark() {
+        TerraformModules.Result r = Tf.eval(dir, "main.tf.json", """
+                {"resource": {"aws_s3_bucket": {"b": {
+                  "//": "vigil:ignore=aws-s3-bucket-logging access logs are not needed here",
+                  "bucket": "x"
+                }}}}
+                """);
+        TfResource b = Tf.resource(r, "aws_s3_bucket.b");
+        assertThat(b.suppressions()).singleElement().satisfies(s -> {
+            assertThat(s.rule()).isEqualTo("aws-s3-bucket-logging");
+            assertThat(s.line()).isEqualTo(2);
+        });
+        assertThat(b.attributes()).doesNotContainKey("//");
+    }
 }

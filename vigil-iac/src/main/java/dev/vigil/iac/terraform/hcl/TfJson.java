@@ -37,6 +37,8 @@ public final class TfJson {
         J root = parse(file, text);
         if (!(root.value() instanceof Map<?, ?> top)) throw new InputException(file, root.start(), "a .tf.json file must hold a JSON object");
         Body body = new Body();
+        List<SourceText.Comment> comments = new ArrayList<>();
+        collectComments(root, comments);
         for (Map.Entry<?, ?> e : top.entrySet()) {
             String kind = (String) e.getKey();
             J v = (J) e.getValue();
@@ -54,7 +56,20 @@ public final class TfJson {
                 for (J one : each(v)) body.blocks().add(block(file, kind, List.of(), one));
             }
         }
-        return new HclFile(file, body, List.of());
+        return new HclFile(file, body, comments);
+    }
+
+    /** JSON syntax has no comments; Terraform allows a "//" property instead, which may carry a vigil:ignore mark. */
+    private static void collectComments(J v, List<SourceText.Comment> out) {
+        if (v.value() instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                J child = (J) e.getValue();
+                if ("//".equals(e.getKey()) && child.value() instanceof String s) out.add(new SourceText.Comment(child.start(), s, false));
+                else collectComments(child, out);
+            }
+        } else if (v.value() instanceof List<?> l) {
+            for (Object o : l) collectComments((J) o, out);
+        }
     }
 
     /** Reads a {@code .tfvars.json} file: name -> expression. */
