@@ -60,8 +60,14 @@ public final class TerraformModules {
             byDir.computeIfAbsent(abs.getParent(), d -> new ArrayList<>()).add(abs);
         }
         base = commonAncestor(byDir.keySet());
-        for (Map.Entry<Path, List<Path>> e : byDir.entrySet()) dirs.put(e.getKey(), ModuleDir.read(e.getKey(), e.getValue()));
-        for (ModuleDir d : List.copyOf(dirs.values())) for (BadFile b : d.badFiles) bad(b);
+        // reading is the bulk of the work and each directory is read on its own: in parallel
+        Map<Path, ModuleDir> read = new java.util.concurrent.ConcurrentHashMap<>();
+        byDir.entrySet().parallelStream().forEach(e -> read.put(e.getKey(), ModuleDir.read(e.getKey(), e.getValue())));
+        for (Path d : byDir.keySet()) {
+            ModuleDir m = read.get(d);
+            dirs.put(d, m);
+            for (BadFile b : m.badFiles) bad(b);
+        }
         Set<Path> called = new LinkedHashSet<>();
         for (Path d : byDir.keySet()) {
             ModuleDir m = dirs.get(d);
