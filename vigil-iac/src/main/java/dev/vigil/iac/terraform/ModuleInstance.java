@@ -355,9 +355,56 @@ final class ModuleInstance {
         return "";
     }
 
-    /** Converts primitive values to a variable's declared primitive type, as Terraform does. */
-    private static Object convert(Object v, Expr type) {
+    /**
+     * Converts a value to a variable's declared type as far as Vigil follows Terraform: primitive
+     * conversions, and the defaults of {@code optional(type, default)} attributes of object types,
+     * through lists, sets and maps of them.
+     */
+    private Object convert(Object v, Expr type) {
         if (v == null || v instanceof Unresolved) return v;
+        if (type instanceof Expr.Call c && !c.args().isEmpty()) {
+            Expr inner = c.args().get(0);
+            switch (c.name()) {
+                case "list", "set" -> {
+                    if (!(v instanceof List<?> l)) return v;
+                    List<Object> out = new ArrayList<>();
+                    for (Object o : l) out.add(convert(o, inner));
+                    return out;
+                }
+                case "map" -> {
+                    if (!(v instanceof Map<?, ?> m)) return v;
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), convert(e.getValue(), inner));
+                    return out;
+                }
+                case "object" -> {
+                    if (!(v instanceof Map<?, ?> m) || !(inner instanceof Expr.ObjectCons attrs)) return v;
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
+                    for (int i = 0; i < attrs.keys().size(); i++) {
+                        if (!(attrs.keys().get(i) instanceof Expr.Literal kl)) continue;
+                        String key = String.valueOf(kl.value());
+                        Expr at = attrs.values().get(i);
+                        if (at instanceof Expr.Call oc && oc.name().equals("optional") && !oc.args().isEmpty()) {
+                            if (out.get(key) == null) {
+                                Object def = oc.args().size() > 1 ? safe(evaluator(mod.display), oc.args().get(1)) : null;
+                                out.put(key, def);
+                            }
+                            at = oc.args().get(0);
+                        }
+                        if (out.containsKey(key)) out.put(key, convert(out.get(key), at));
+                    }
+                    return out;
+                }
+                default -> {
+                    return v;
+                }
+            }
+        }
+        return convertPrimitive(v, type);
+    }
+
+    private static Object convertPrimitive(Object v, Expr type) {
         try {
             return switch (typeName(type)) {
                 case "string" -> v instanceof Number || v instanceof Boolean ? Values.str(v) : v;

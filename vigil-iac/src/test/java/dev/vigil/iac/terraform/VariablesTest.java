@@ -96,4 +96,31 @@ class VariablesTest {
         TerraformModules.Result r = Tf.eval(dir, new IacOptions(Map.of(), List.of(dir.resolve("nope.tfvars"))), "main.tf", MAIN);
         assertThat(r.badFiles()).singleElement().satisfies(b -> assertThat(b.message()).endsWith("nope.tfvars: variables file not found"));
     }
+
+    @Test
+    void optionalObjectAttributesTakeTheirDefaults() {
+        TerraformModules.Result r = Tf.eval(dir, "main.tf", """
+                variable "buckets" {
+                  type = map(object({
+                    versioning = optional(bool, true)
+                    acl        = optional(string)
+                    tags       = optional(map(string), {})
+                  }))
+                  default = {
+                    logs = { versioning = false }
+                    data = {}
+                  }
+                }
+                resource "aws_s3_bucket" "b" {
+                  for_each   = var.buckets
+                  versioning = each.value.versioning
+                  acl        = each.value.acl
+                  tags       = each.value.tags
+                }
+                """);
+        assertThat(r.badFiles()).isEmpty();
+        assertThat(Tf.attrs(r, "aws_s3_bucket.b[\"logs\"]")).containsEntry("versioning", false);
+        Map<String, Object> data = Tf.attrs(r, "aws_s3_bucket.b[\"data\"]");
+        assertThat(data).containsEntry("versioning", true).containsEntry("acl", null).containsEntry("tags", Map.of());
+    }
 }

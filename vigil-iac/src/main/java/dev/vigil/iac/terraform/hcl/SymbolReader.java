@@ -319,9 +319,25 @@ final class SymbolReader {
         if (s instanceof HCLArray a) return new Tuple(list(a.getChildren(), null), line);
         if (s instanceof HCLBlock b) return object(b);
         if (s instanceof Function f) return call(f);
-        if (s instanceof PrimitiveType p) return new Name(p.getName(), line); // a type constraint: string, list(string)
+        if (s instanceof PrimitiveType p) return typeConstraint(p);
         if (s instanceof Variable v) return new Name(v.getName(), line);
         return new Lost("expression on line " + line + " (" + s.getClass().getSimpleName() + ") was not understood by the HCL lexer", line);
+    }
+
+    /**
+     * A type constraint: {@code string} is a {@link Name}; {@code list(string)}, {@code map(...)} and
+     * {@code object({...})} (which the lexer calls a map holding a block) are {@link Call}s of the
+     * type's name, which are read, never called.
+     */
+    private Expr typeConstraint(PrimitiveType p) throws Lexer.SyntaxError {
+        int line = line(p);
+        List<Symbol> ch = p.getChildren();
+        if (ch == null || ch.isEmpty()) return new Name(p.getName(), line);
+        String name = p.getName();
+        if (ch.size() == 1 && ch.get(0) instanceof HCLBlock b && name.equals("map")) return new Call("object", List.of(object(b)), false, line);
+        List<Expr> args = new ArrayList<>();
+        for (Symbol c : ch) args.add(operand(c));
+        return new Call(name, args, false, line);
     }
 
     private Expr object(HCLBlock b) throws Lexer.SyntaxError {
