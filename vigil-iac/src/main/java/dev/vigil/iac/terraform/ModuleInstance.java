@@ -38,6 +38,8 @@ import java.util.Set;
 final class ModuleInstance {
     private static final Set<String> META = Set.of("count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection");
     private static final Object IN_PROGRESS = new Object();
+    /** count or for_each beyond this is not expanded (an input could otherwise ask for billions of instances). */
+    static final int MAX_INSTANCES = 10_000;
 
     private final TerraformModules ctx;
     private final ModuleDir mod;
@@ -173,6 +175,11 @@ final class ModuleInstance {
                 maker.make(base.with("count", Map.of("index", idx)), address);
                 return idx;
             }
+            if (c > MAX_INSTANCES) {
+                Unresolved idx = Unresolved.because(b.file() + ":" + count.line() + ": count " + c + " is more instances than Vigil expands (" + MAX_INSTANCES + ")");
+                maker.make(base.with("count", Map.of("index", idx)), address);
+                return new Unresolved(idx.reason(), address);
+            }
             List<Object> list = new ArrayList<>();
             for (long i = 0; i < c; i++) list.add(maker.make(base.with("count", Map.of("index", i)), address + "[" + i + "]"));
             return list;
@@ -196,8 +203,8 @@ final class ModuleInstance {
                     } else {
                         unknown = Unresolved.because(b.file() + ":" + forEach.line() + ": for_each needs a map or a set of strings");
                     }
-                    if (unknown == null) {
-                        for (Object k : entries.keySet()) if (k == null) unknown = Unresolved.because("for_each has a null key");
+                    if (unknown == null && entries.size() > MAX_INSTANCES) {
+                        unknown = Unresolved.because("for_each has more elements than Vigil expands (" + MAX_INSTANCES + ")");
                     }
                 } catch (EvalError e) {
                     unknown = Unresolved.because(b.file() + ":" + forEach.line() + ": for_each: " + e.getMessage());

@@ -155,4 +155,12 @@ class FunctionsTest {
         assertThat(Tf.reason(v("file(\"../outside.txt\")"))).contains("outside the scanned files");
         assertThat(Arrays.asList(1)).isNotEmpty();
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aRegularExpressionThatWouldBacktrackForEverGivesUp() {
+        // Java's engine backtracks through (.*a){12} for minutes on this input; RE2 would not
+        Object v = v("regex(\"(.*a){12}$\", \"" + "a".repeat(40) + "b\")");
+        assertThat(Tf.reason(v)).contains("takes too long");
+    }
 }

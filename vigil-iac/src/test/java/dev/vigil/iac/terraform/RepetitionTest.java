@@ -161,4 +161,11 @@ class RepetitionTest {
         Object ingress = Tf.attrs(r, "aws_security_group.sg").get("ingress");
         assertThat(ingress).asList().singleElement().isInstanceOf(Unresolved.class);
     }
+
+    @Test
+    void aHugeCountIsNotExpanded() {
+        TerraformModules.Result r = Tf.eval(dir, "main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  count = 1000000000\n  bucket = \"b-${count.index}\"\n}\n");
+        assertThat(r.resources()).extracting(TfResource::address).containsExactly("aws_s3_bucket.b");
+        assertThat(Tf.reason(Tf.attrs(r, "aws_s3_bucket.b").get("bucket"))).contains("more instances than Vigil expands");
+    }
 }

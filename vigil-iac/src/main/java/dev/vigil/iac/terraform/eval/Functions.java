@@ -443,17 +443,57 @@ final class Functions {
         }
     }
 
+    /**
+     * The subject of a regular expression match, counting how often the matcher reads it: a
+     * pattern written to backtrack for ever (RE2, Terraform's engine, cannot; Java's can) fails
+     * after a bounded amount of work instead of stalling the scan.
+     */
+    private static final class Bounded implements CharSequence {
+        private final String s;
+        private final long[] budget;
+
+        Bounded(String s) {
+            this(s, new long[]{20_000_000L});
+        }
+
+        private Bounded(String s, long[] budget) {
+            this.s = s;
+            this.budget = budget;
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget[0] < 0) throw new EvalError("the regular expression takes too long to evaluate");
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Bounded(s.substring(start, end), budget);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
     private static String replace(String s, String search, String repl) {
         if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
             Pattern p = pattern(search.substring(1, search.length() - 1));
-            return p.matcher(s).replaceAll(repl.replaceAll("\\$\\{(\\w+)}", "\\${$1}").replace("\\", "\\\\"));
+            return p.matcher(new Bounded(s)).replaceAll(repl.replaceAll("\\$\\{(\\w+)}", "\\${$1}").replace("\\", "\\\\"));
         }
         return s.replace(search, repl);
     }
 
     private static Object regex(String re, String s, boolean all) {
         Pattern p = pattern(re);
-        Matcher m = p.matcher(s);
+        Matcher m = p.matcher(new Bounded(s));
         List<String> names = new ArrayList<>();
         Matcher nm = Pattern.compile("\\(\\?P?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(re);
         while (nm.find()) names.add(nm.group(1));
