@@ -132,15 +132,25 @@ public final class TerraformModules {
         if (gapSeen.add(scope + "|" + reason)) gaps.add(new CoverageGap(scope, reason));
     }
 
-    /** Reads a file for file()/templatefile(): only inside the scanned tree, at most 1 MB. */
+    /**
+     * Reads a file for file()/templatefile(): only inside the scanned tree or a module directory
+     * being read (after following links), at most 1 MB. Anything else (an absolute path elsewhere,
+     * a URL-looking string, a link out of the tree) is not read.
+     */
     Evaluator.FileText readFile(Path rootDir, String path) {
-        Path p = Path.of(path);
-        Path abs = (p.isAbsolute() ? p : rootDir.resolve(p)).toAbsolutePath().normalize();
-        if (base == null || !abs.startsWith(base) || !Files.isRegularFile(abs)) return null;
         try {
-            if (Files.size(abs) > 1_000_000) return null;
-            return new Evaluator.FileText(IacPaths.display(abs), Files.readString(abs, StandardCharsets.UTF_8));
-        } catch (IOException | java.io.UncheckedIOException e) {
+            Path p = Path.of(path);
+            Path abs = (p.isAbsolute() ? p : rootDir.resolve(p)).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(abs)) return null;
+            Path real = abs.toRealPath();
+            boolean inside = base != null && real.startsWith(base.toRealPath());
+            for (Path d : dirs.keySet()) {
+                if (inside) break;
+                inside = real.startsWith(d.toRealPath());
+            }
+            if (!inside || Files.size(real) > 1_000_000) return null;
+            return new Evaluator.FileText(IacPaths.display(abs), Files.readString(real, StandardCharsets.UTF_8));
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
             return null;
         }
     }

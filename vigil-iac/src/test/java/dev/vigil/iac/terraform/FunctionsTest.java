@@ -163,4 +163,18 @@ class FunctionsTest {
         Object v = v("regex(\"(.*a){12}$\", \"" + "a".repeat(40) + "b\")");
         assertThat(Tf.reason(v)).contains("takes too long");
     }
+
+    @Test
+    void aModuleReadsItsOwnFilesEvenOutsideTheScannedDirectoryButALinkOutIsNotFollowed() throws Exception {
+        Tf.write(dir,
+                "infra/main.tf", "module \"p\" {\n  source = \"../modules/pol\"\n}\n",
+                "modules/pol/main.tf", "resource \"aws_iam_policy\" \"p\" {\n  policy = file(\"${path.module}/policy.json\")\n  other = file(\"${path.module}/link.json\")\n}\n",
+                "modules/pol/policy.json", "{\"Version\": \"2012-10-17\"}",
+                "secret.txt", "not for you");
+        java.nio.file.Files.createSymbolicLink(dir.resolve("modules/pol/link.json"), dir.resolve("secret.txt"));
+        TerraformModules.Result r = new TerraformModules(dev.vigil.iac.IacOptions.none()).evaluate(Tf.files(dir.resolve("infra")));
+        Map<String, Object> p = Tf.attrs(r, "module.p.aws_iam_policy.p");
+        assertThat(p.get("policy")).isEqualTo("{\"Version\": \"2012-10-17\"}");
+        assertThat(Tf.reason(p.get("other"))).contains("outside the scanned files");
+    }
 }

@@ -47,18 +47,28 @@ import java.util.Map;
  *
  * <p>Shapes the lexer loses, and what happens to them:
  * <ul>
- *   <li>{@code { for k, v in coll : key => value }}: the lexer keeps only the collection; the key,
- *       value and condition are cut from the source text (by bracket matching) and lexed again on
- *       their own.</li>
+ *   <li>{@code { for k, v in coll : key => value }}: the lexer keeps only the collection, and loses
+ *       its way in a template string after the colon. {@link SourceText#lexable()} blanks that part
+ *       before lexing; the key, value, grouping {@code ...} and {@code if} condition are cut from
+ *       the original text (by bracket matching) and lexed again on their own.</li>
  *   <li>heredocs and strings holding {@code %{ }} directives come back as raw text: their
- *       templates are read here, each {@code ${ }} expression lexed on its own.</li>
- *   <li>a number with an exponent ({@code 1e3}) comes back as a number and a name; joined again.</li>
+ *       templates are read here ({@link Templates}), each {@code ${ }} expression lexed on its own;
+ *       {@code <<-} indentation is stripped here.</li>
+ *   <li>a heredoc as a function argument comes back after an empty call: it is put back in.</li>
+ *   <li>{@code "${expr}" = value} object keys come back as a template and a nameless attribute:
+ *       joined again.</li>
+ *   <li>a number with an exponent ({@code 1e3}) comes back as a number and a name: joined again;
+ *       {@code a -1} comes back as two operands: read as a subtraction unless a comma precedes the
+ *       {@code -1} in the source.</li>
+ *   <li>{@code list.*.attr} (legacy splat) comes back as operand, {@code *}, {@code "."}, name:
+ *       read as a splat.</li>
  *   <li>{@code \\u} escapes, {@code (expr) = value} object keys, {@code ${~ } } strip markers and
  *       quoted strings inside a {@code %{ }} directive of a quoted string make the lexer fail: the
- *       file is reported as a syntax error (hcl4j's limit, not the file's; in a heredoc they
- *       work).</li>
+ *       file is reported as a syntax error naming the line (hcl4j's limit, not the file's; in a
+ *       heredoc the directive form works).</li>
  *   <li>anything else that does not fit the grammar becomes {@link Expr.Lost}, which evaluates to
- *       unresolved, never to a guessed value.</li>
+ *       unresolved, never to a guessed value; a stray symbol in a body is a syntax error, never
+ *       silently dropped.</li>
  * </ul>
  */
 final class SymbolReader {
@@ -87,8 +97,11 @@ final class SymbolReader {
         for (Symbol s : symbols) {
             if (s instanceof HCLBlock b) {
                 body.blocks().add(block(b));
-            } else if (s instanceof HCLAttribute a) {
+            } else if (s instanceof HCLAttribute a && a.getName() != null) {
                 body.attributes().put(a.getName(), new Body.Attribute(a.getName(), attributeValue(a), line(a)));
+            } else {
+                // nothing else belongs in a body; dropping it silently could drop a setting
+                throw new Lexer.SyntaxError(line(s), "syntax error: expected an attribute or a block");
             }
         }
         return body;
