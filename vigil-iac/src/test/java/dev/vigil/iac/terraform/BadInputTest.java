@@ -96,4 +96,16 @@ class BadInputTest {
         assertThat(b.line()).isEqualTo(4);
         assertThat(b.problem()).startsWith("invalid JSON");
     }
+
+    @Test
+    void anAttributeSetTwiceIsBadInput() {
+        TerraformModules.Result r = Tf.eval(dir, "b.tf", "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"private\"\n  acl = \"public-read\"\n}\n");
+        assertThat(onlyBadFile(r).message()).endsWith("b.tf:3: attribute acl is set twice (first on line 2)");
+    }
+
+    @Test
+    void mismatchedBracketsNameBothLines() {
+        TerraformModules.Result r = Tf.eval(dir, "b.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = foo(\n}\n");
+        assertThat(onlyBadFile(r).message()).endsWith("b.tf:3: syntax error: '(' opened on line 2 is closed by '}'");
+    }
 }

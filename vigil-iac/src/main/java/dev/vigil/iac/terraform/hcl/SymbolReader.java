@@ -98,6 +98,10 @@ final class SymbolReader {
             if (s instanceof HCLBlock b) {
                 body.blocks().add(block(b));
             } else if (s instanceof HCLAttribute a && a.getName() != null) {
+                Body.Attribute before = body.attributes().get(a.getName());
+                if (before != null) {
+                    throw new Lexer.SyntaxError(line(a), "attribute " + a.getName() + " is set twice (first on line " + before.line() + ")");
+                }
                 body.attributes().put(a.getName(), new Body.Attribute(a.getName(), attributeValue(a), line(a)));
             } else {
                 // nothing else belongs in a body; dropping it silently could drop a setting
