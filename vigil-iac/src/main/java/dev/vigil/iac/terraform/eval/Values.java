@@ -136,7 +136,9 @@ public final class Values {
             return out;
         }
         if (v instanceof Number n) return normalize(n);
-        return v;
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Unresolved) return v;
+        // a bare name space (var, aws_s3_bucket) or anything else that is not a Terraform value
+        return Unresolved.because("not a value: " + v);
     }
 
     /** The first {@link Unresolved} anywhere inside {@code v} (instances count as known), or null. */
