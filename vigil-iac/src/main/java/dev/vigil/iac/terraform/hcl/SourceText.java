@@ -108,7 +108,7 @@ public final class SourceText {
             int close = partner[open];
             if (close < 0) continue;
             String inner = text.substring(open + 1, close);
-            int in = Templates.topLevel(inner, " in ", 0);
+            int in = Templates.topLevelWord(inner, "in", 0);
             int colon = in < 0 ? -1 : Templates.topLevel(inner, ":", in);
             if (colon < 0) continue;
             for (int k = open + 1 + colon + 1; k < close; k++) if (out[k] != '\n') out[k] = ' ';

@@ -549,7 +549,7 @@ final class SymbolReader {
         if (close < 0 || vars == null) return lost;
         String inner = src.substring(open + 1, close);
         int lineOffset = text.lineOf(open) - 1 + lineBase;
-        int in = Templates.topLevel(inner, " in ", 0);
+        int in = Templates.topLevelWord(inner, "in", 0);
         int colon = in < 0 ? -1 : Templates.topLevel(inner, ":", in);
         int arrow = colon < 0 ? -1 : Templates.topLevel(inner, "=>", colon);
         if (arrow < 0) return lost;
@@ -562,11 +562,17 @@ final class SymbolReader {
         }
         int keyLine = lineOffset + lines(inner, colon);
         int valueLine = lineOffset + lines(inner, arrow);
-        Expr coll = fragment(inner.substring(in + 4, colon), lineOffset + lines(inner, in));
-        Expr key = fragment(inner.substring(colon + 1, arrow), keyLine);
-        Expr value = fragment(valuePart, valueLine);
-        Expr cond = ifAt < 0 ? null : fragment(inner.substring(ifAt + 2), lineOffset + lines(inner, ifAt));
-        return new For(vars[0], vars[1], coll, key, value, cond, grouping, line);
+        try {
+            Expr coll = fragment(inner.substring(in + 2, colon), lineOffset + lines(inner, in));
+            Expr key = fragment(inner.substring(colon + 1, arrow), keyLine);
+            Expr value = fragment(valuePart, valueLine);
+            Expr cond = ifAt < 0 ? null : fragment(inner.substring(ifAt + 2), lineOffset + lines(inner, ifAt));
+            return new For(vars[0], vars[1], coll, key, value, cond, grouping, line);
+        } catch (Lexer.SyntaxError e) {
+            // the lexer accepted the whole; a piece that fails alone is more likely a cut in the wrong
+            // place (a conditional's ':' in the collection) than bad input
+            return lost;
+        }
     }
 
     private static int lines(String s, int upTo) {

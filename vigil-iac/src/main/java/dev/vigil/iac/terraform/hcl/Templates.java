@@ -125,12 +125,12 @@ public final class Templates {
                     out.add(new TemplateIf(cond, of(then, d.line()), of(otherwise, d.line()), d.line()));
                 } else if (word.equals("for")) {
                     String spec = d.content().substring(3);
-                    int in = topLevel(spec, " in ", 0);
+                    int in = topLevelWord(spec, "in", 0);
                     if (in < 0) throw new Lexer.SyntaxError(d.line(), "syntax error: %{for} needs 'in'");
                     String[] vars = spec.substring(0, in).split(",");
                     String k = vars.length == 2 ? vars[0].strip() : null;
                     String v = vars[vars.length - 1].strip();
-                    Expr coll = fragments.read(spec.substring(in + 4), d.line());
+                    Expr coll = fragments.read(spec.substring(in + 2), d.line());
                     List<Expr> body = sequence(toks, at, Set.of("endfor"), line, fragments);
                     expect(toks, at, "endfor", d);
                     out.add(new TemplateFor(k, v, coll, of(body, d.line()), d.line()));
