@@ -149,6 +149,8 @@ class ExpressionsTest {
         assertThat(v("{ for s in local.l : s => \"v-${s}\" }", "l.tf", locals)).as("a template inside a for object")
                 .isEqualTo(Map.of("p", "v-p", "q", "v-q"));
         assertThat(v("{ \"${local.k}\" = 1 }", "l.tf", locals)).as("an interpolated key").isEqualTo(Map.of("kk", 1L));
+        assertThat(v("{\n    for s in\n    local.l : s => upper(s)\n  }", "l.tf", locals)).as("a for object over several lines")
+                .isEqualTo(Map.of("p", "P", "q", "Q"));
         assertThat(v("jsondecode(<<EOT\n{\"a\": \"${local.k}\"}\nEOT\n  )", "l.tf", locals)).as("a heredoc argument")
                 .isEqualTo(Map.of("a", "kk"));
         assertThat(v("(\n    local.k == \"kk\"\n    ? 1\n    : 2\n  )", "l.tf", locals)).as("a conditional over several lines").isEqualTo(1L);
