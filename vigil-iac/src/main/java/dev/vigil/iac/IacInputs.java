@@ -3,6 +3,7 @@ package dev.vigil.iac;
 import dev.vigil.iac.cloudformation.CloudFormationInput;
 import dev.vigil.iac.kubernetes.KubernetesInput;
 import dev.vigil.iac.terraform.TerraformPlanInput;
+import dev.vigil.iac.terraform.TerraformInput;
 import dev.vigil.model.input.ScanInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,10 @@ public final class IacInputs {
     private IacInputs() {
     }
 
+    /** @param options --var and --var-file values, for Terraform variables and CloudFormation parameters */
     public static List<ScanInput> all(IacOptions options) {
         List<ScanInput> inputs = new ArrayList<>();
+        inputs.add(new TerraformInput(options));
         inputs.add(new TerraformPlanInput());
         inputs.add(new CloudFormationInput(options));
         inputs.add(new KubernetesInput());

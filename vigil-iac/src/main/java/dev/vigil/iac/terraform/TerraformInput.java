@@ -1,0 +1,46 @@
+package dev.vigil.iac.terraform;
+
+import dev.vigil.iac.IacOptions;
+import dev.vigil.iac.IacPaths;
+import dev.vigil.model.input.Collected;
+import dev.vigil.model.input.ScanInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Terraform configuration files ({@code *.tf}, {@code *.tf.json}) as a scan input: the files are
+ * evaluated module by module ({@link TerraformModules}) and the resource instances mapped to
+ * canonical resources ({@link TerraformAws#map}). A file that cannot be read is a bad file; the
+ * rest of its module is still evaluated.
+ */
+public final class TerraformInput implements ScanInput {
+    private final IacOptions options;
+
+    public TerraformInput(IacOptions options) {
+        this.options = options == null ? IacOptions.none() : options;
+    }
+
+    @Override
+    public String id() {
+        return "terraform";
+    }
+
+    @Override
+    public boolean claims(Path file) {
+        Path name = file.getFileName();
+        if (name == null) return false;
+        String n = name.toString();
+        return n.endsWith(".tf") || n.endsWith(".tf.json");
+    }
+
+    @Override
+    public Collected read(List<Path> files) {
+        TerraformModules.Result evaluated = new TerraformModules(options).evaluate(files);
+        TerraformAws.Mapped mapped = TerraformAws.map(evaluated.resources());
+        List<String> names = new ArrayList<>();
+        for (Path f : files) names.add(IacPaths.display(f));
+        return new Collected(mapped.resources(), evaluated.gaps(), mapped.unmodelled(), null, names, null, mapped.suppressions(),
+                evaluated.badFiles());
+    }
+}

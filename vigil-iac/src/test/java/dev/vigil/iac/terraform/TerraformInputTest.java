@@ -1,0 +1,28 @@
+package dev.vigil.iac.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.iac.IacInputs;
+import dev.vigil.iac.IacOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The scan input: which files it claims, and that it is registered with the IaC inputs. */
+class TerraformInputTest {
+    private final TerraformInput input = new TerraformInput(IacOptions.none());
+
+    @Test
+    void claimsTerraformFilesOnly() {
+        assertThat(input.id()).isEqualTo("terraform");
+        assertThat(input.claims(Path.of("infra/main.tf"))).isTrue();
+        assertThat(input.claims(Path.of("infra/main.tf.json"))).isTrue();
+        assertThat(input.claims(Path.of("infra/terraform.tfvars"))).as("read with its root module, not on its own").isFalse();
+        assertThat(input.claims(Path.of("plan.json"))).isFalse();
+        assertThat(input.claims(Path.of("stack.yaml"))).isFalse();
+    }
+
+    @Test
+    void registeredAmongTheIacInputs() {
+        assertThat(IacInputs.all(IacOptions.none())).anySatisfy(i -> assertThat(i).isInstanceOf(TerraformInput.class));
+    }
+}
