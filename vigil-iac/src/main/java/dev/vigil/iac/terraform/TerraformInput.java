@@ -31,16 +31,25 @@ public final class TerraformInput implements ScanInput {
         Path name = file.getFileName();
         if (name == null) return false;
         String n = name.toString();
+        // .tfvars are claimed so that a directory scan does not call them skipped: each module
+        // directory reads its own terraform.tfvars and *.auto.tfvars when it is evaluated
+        return n.endsWith(".tf") || n.endsWith(".tf.json") || n.endsWith(".tfvars") || n.endsWith(".tfvars.json");
+    }
+
+    private static boolean configuration(Path f) {
+        String n = f.getFileName().toString();
         return n.endsWith(".tf") || n.endsWith(".tf.json");
     }
 
     @Override
     public Collected read(List<Path> files) {
-        TerraformModules.Result evaluated = new TerraformModules(options).evaluate(files);
+        TerraformModules.Result evaluated = new TerraformModules(options).evaluate(files.stream().filter(TerraformInput::configuration).toList());
         TerraformAws.Mapped mapped = TerraformAws.map(evaluated.resources());
         List<String> names = new ArrayList<>();
         for (Path f : files) names.add(IacPaths.display(f));
-        return new Collected(mapped.resources(), evaluated.gaps(), mapped.unmodelled(), null, names, null, mapped.suppressions(),
+        List<dev.vigil.model.input.CoverageGap> gaps = new ArrayList<>(evaluated.gaps());
+        gaps.addAll(dev.vigil.iac.AccountGap.forResources("terraform", mapped.resources()));
+        return new Collected(mapped.resources(), gaps, mapped.unmodelled(), null, names, null, mapped.suppressions(),
                 evaluated.badFiles());
     }
 }
