@@ -10,7 +10,7 @@ resource "aws_db_instance" "legacy_reporting" {
   storage_type                = "gp3"
   username                    = "admin"
   manage_master_user_password = true
-  db_subnet_group_name        = "legacy-public"
+  db_subnet_group_name        = aws_db_subnet_group.legacy_public.name
   vpc_security_group_ids      = [aws_security_group.legacy_allow_all.id]
 
   publicly_accessible        = true
@@ -20,6 +20,11 @@ resource "aws_db_instance" "legacy_reporting" {
   skip_final_snapshot        = true
 
   tags = merge(local.tags, { team = "finance", Name = "legacy-reporting-db" })
+}
+
+resource "aws_db_subnet_group" "legacy_public" {
+  name       = "legacy-public"
+  subnet_ids = [aws_subnet.us_public_a.id]
 }
 
 resource "aws_db_subnet_group" "orders" {

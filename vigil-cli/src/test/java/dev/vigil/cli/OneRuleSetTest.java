@@ -45,7 +45,27 @@ class OneRuleSetTest {
      * Terraform and CloudFormation where Config has a definite answer. Each must be UNKNOWN, never
      * PASS, in IaC: that is the point of the exemption list.
      */
-    static final Map<String, String> KNOWN_ONLY_AFTER_DEPLOY = Map.of();
+    static final Map<String, String> KNOWN_ONLY_AFTER_DEPLOY = Map.ofEntries(
+            Map.entry("aws-iam-user-mfa-enabled", "users enrol MFA devices after the user exists"),
+            Map.entry("aws-iam-user-console-mfa", "users enrol MFA devices after the user exists"),
+            Map.entry("aws-iam-user-access-keys-rotated", "an access key's creation date is the day it is deployed"),
+            Map.entry("aws-iam-user-single-active-access-key", "a user's key list holds dates known only after deploy, and a PASS "
+                    + "that reads a list with unknown fields is UNKNOWN"),
+            Map.entry("aws-iam-user-console-no-initial-access-key", "whether a key was made with the user is a matter of creation times"),
+            Map.entry("aws-iam-user-not-dormant", "when credentials were last used"),
+            Map.entry("aws-iam-user-unused-credentials-disabled", "when credentials were last used"),
+            Map.entry("aws-ec2-instance-stopped-not-too-long", "an instance's launch time"),
+            Map.entry("aws-iam-role-cross-account-trust-external-id", "the account the code is deployed to (the IaC account gap)"),
+            Map.entry("aws-s3-bucket-cross-account-actions-restricted", "the account the code is deployed to (the IaC account gap)"));
+
+    /**
+     * Where the account the code would create differs from the account Config recorded, as a
+     * fact of AWS rather than of Vigil: (rule, resource key) to the status IaC must give, and why.
+     */
+    static final Map<String, Status> DIFFERENT_FACTS = Map.of(
+            // S3 has encrypted every new bucket with SSE-S3 since January 2023; the Config
+            // example's public-assets bucket is older than that and was never encrypted.
+            "aws-s3-bucket-default-encryption acme-staging-public-assets", Status.PASS);
 
     private static Map<Twin, Set<Status>> config, terraform, cloudformation;
 
@@ -124,6 +144,8 @@ class OneRuleSetTest {
             }
             String why = KNOWN_ONLY_AFTER_DEPLOY.get(e.getKey().rule());
             if (why != null && e.getValue().equals(Set.of(Status.UNKNOWN))) continue;
+            Status fact = DIFFERENT_FACTS.get(e.getKey().rule() + " " + e.getKey().key());
+            if (fact != null && e.getValue().equals(Set.of(fact))) continue;
             differ.add(e.getKey() + ": " + name + " " + e.getValue() + ", config " + fromConfig);
         }
         assertThat(differ).as("(rule, resource) pairs where %s and the Config example disagree", name).isEmpty();

@@ -104,6 +104,24 @@ public final class Canon {
         return ref;
     }
 
+    /**
+     * The id AWS assigns the resource itself ({@code sg-…}, {@code vpc-…}): the argument when a plan
+     * or state knows it, else the resource's canonical IaC id. References to the resource read as
+     * that same id ({@link #reference}), so "which instances use this group" and "is this
+     * instance's VPC the default one" are answered within the scan, as they are on a live account.
+     */
+    public static String selfId(Attrs a, TfResource r, String target) {
+        String known = a.string("id", target);
+        return known != null ? known : r.id();
+    }
+
+    /** The VPC of a subnet in the scan that {@code subnetRef} names, as its canonical id; {@code null} when it is not in the scan. */
+    public static String vpcOfSubnet(Object subnetRef, TfResource from, Joins joins) {
+        if (subnetRef == null) return null;
+        TfResource s = joins.target(subnetRef, from, t -> Joins.keys(t, "id", "arn"), "aws_subnet");
+        return s == null ? null : reference(s.attributes().get("vpc_id"), s);
+    }
+
     /** The name Terraform will give the resource: the argument when known; {@code null} when unresolved or generated. */
     public static String name(Attrs a, String key, String target) {
         if (!a.has(key)) {

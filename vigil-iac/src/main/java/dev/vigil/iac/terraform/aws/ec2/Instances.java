@@ -68,8 +68,10 @@ public final class Instances {
         }
         String profile = a.has("iam_instance_profile") ? Canon.reference(a.raw("iam_instance_profile"), r) : "";
         if (profile == null) a.string("iam_instance_profile", "iamInstanceProfileArn");
-        Instance instance = new Instance(a.string("id", "instanceId"), a.string("instance_state", "state", "running"),
-                a.string("instance_type", "instanceType"), a.string("ami", "imageId"), null, subnetId,
+        String vpcId = Canon.vpcOfSubnet(a.raw("subnet_id"), r, joins);
+        if (vpcId == null && subnetId != null) a.unknown("vpcId", "the VPC of subnet " + subnetId + " is not in the scan");
+        Instance instance = new Instance(Canon.selfId(a, r, "instanceId"), a.string("instance_state", "state", "running"),
+                a.string("instance_type", "instanceType"), a.string("ami", "imageId"), vpcId, subnetId,
                 publicIp(a, r, joins), profile, metadata, a.unknowns().containsKey("securityGroupIds") ? null : groups, null);
         out.add(Canon.resource(r, AwsTypes.EC2_INSTANCE, Canon.tags(r).getOrDefault("Name", r.address()), instance, a, rel));
 
@@ -151,7 +153,7 @@ public final class Instances {
         if (v6Block != null && !v6Block.isEmpty()) v6.add(v6Block);
         String vpc = Canon.reference(a.raw("vpc_id"), r);
         if (vpc == null) a.string("vpc_id", "vpcId");
-        Subnet s = new Subnet(a.string("id", "subnetId"), vpc, a.string("cidr_block", "cidrBlock", ""),
+        Subnet s = new Subnet(Canon.selfId(a, r, "subnetId"), vpc, a.string("cidr_block", "cidrBlock", ""),
                 a.unknowns().containsKey("ipv6CidrBlocks") ? null : v6, a.string("availability_zone", "availabilityZone"),
                 a.bool("map_public_ip_on_launch", "mapPublicIpOnLaunch", false),
                 a.bool("assign_ipv6_address_on_creation", "assignIpv6AddressOnCreation", false), false, "available");

@@ -35,7 +35,7 @@ public final class SecurityGroups {
         Attrs a = new Attrs(r.attributes());
         boolean isDefault = r.type().equals("aws_default_security_group");
         String name = isDefault ? "default" : Canon.name(a, "name", "name");
-        String groupId = a.string("id", "groupId");
+        String groupId = Canon.selfId(a, r, "groupId");
         String self = groupId != null ? groupId : r.id();
         List<Permission> ingress = new ArrayList<>();
         List<Permission> egress = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class Vpcs {
                     fa.string("log_destination_type", "flowLogs", "cloud-watch-logs")));
             Joins.merge(a, fa);
         }
-        Vpc vpc = new Vpc(a.string("id", "vpcId"), a.string("cidr_block", "cidrBlock"), isDefault, "available",
+        Vpc vpc = new Vpc(Canon.selfId(a, r, "vpcId"), a.string("cidr_block", "cidrBlock"), isDefault, "available",
                 a.unknowns().containsKey("flowLogs") ? null : flowLogs);
         return Canon.resource(r, AwsTypes.EC2_VPC, Canon.tags(r).getOrDefault("Name", r.address()), vpc, a, List.of());
     }

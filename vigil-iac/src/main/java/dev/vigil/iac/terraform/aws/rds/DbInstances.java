@@ -33,7 +33,12 @@ public final class DbInstances {
         if (!a.has("db_subnet_group_name") && !a.unresolved("db_subnet_group_name")) {
             a.unknown("vpcId", "no db_subnet_group_name configured: the instance goes into the default VPC, known after deploy");
         } else {
-            a.unknown("vpcId", "the VPC of the DB subnet group is not known before deploy");
+            // the group's first subnet says the VPC (every subnet of a DB subnet group is in one VPC)
+            TfResource group = joins.target(a.raw("db_subnet_group_name"), r, t -> Joins.keys(t, "name", "id"), "aws_db_subnet_group");
+            Object subnets = group == null ? null : group.attributes().get("subnet_ids");
+            Object first = subnets instanceof List<?> l && !l.isEmpty() ? l.get(0) : null;
+            vpcId = group == null ? null : Canon.vpcOfSubnet(first, group, joins);
+            if (vpcId == null) a.unknown("vpcId", "the VPC of the DB subnet group is not in the scan");
         }
         DbInstance db = new DbInstance(id, engine, a.string("engine_version", "engineVersion", ""), a.string("instance_class", "instanceClass"),
                 a.bool("storage_encrypted", "storageEncrypted", false), Canon.referenceOr(a, r, "kms_key_id", "kmsKeyId", ""),

@@ -28,6 +28,15 @@ public final class S3Buckets {
     private S3Buckets() {
     }
 
+    /**
+     * The bucket owner when the ACL does not name it: its canonical id exists only after deploy, so
+     * the document names it as Terraform would look it up. Grants written to anyone else differ from
+     * it, so "the ACL grants only the owner" is decided; a grant to the owner's id written out
+     * literally reads as someone else (a false FAIL, never a false PASS). CloudFormation does the
+     * same with {@code ${AWS::CanonicalUserId}}.
+     */
+    static final String OWNER = "${data.aws_canonical_user_id.current.id}";
+
     public static Resource map(TfResource r, Joins joins) {
         Attrs a = new Attrs(r.attributes());
         String name = Canon.name(a, "bucket", "name");
@@ -42,7 +51,7 @@ public final class S3Buckets {
                 logging(a, split(r, joins, "aws_s3_bucket_logging", keys)),
                 policy(a, split(r, joins, "aws_s3_bucket_policy", keys)),
                 grants(a, acl, owner),
-                owner,
+                owner != null ? owner : OWNER,
                 lifecycleRules(a, split(r, joins, "aws_s3_bucket_lifecycle_configuration", keys)),
                 objectLock(a, split(r, joins, "aws_s3_bucket_object_lock_configuration", keys)));
         return Canon.resource(r, AwsTypes.S3_BUCKET, name, bucket, a, List.of());
@@ -136,7 +145,7 @@ public final class S3Buckets {
      * as AWS Config lists them. Otherwise the owner's own FULL_CONTROL grant, which every bucket has,
      * is left out: its grantee is the owner's canonical id, not known before deploy, and it never
      * opens a bucket. A canonical-user grant of FULL_CONTROL alone is taken for that grant; any other
-     * canonical-user grant is kept, and the rule comparing it with the (unknown) owner is UNKNOWN.
+     * canonical-user grant is kept, and differs from the symbolic {@link #OWNER}.
      */
     static List<Bucket.Grant> grants(Attrs a, Attrs acl, String owner) {
         List<Bucket.Grant> out = new ArrayList<>();
