@@ -101,7 +101,7 @@ public final class ScanEngine {
             badFiles.addAll(c.badFiles());
             if (c.stats() != null) stats = c.stats();
             resources.addAll(c.resources());
-            gaps.addAll(c.gaps());
+            for (CoverageGap g : c.gaps()) if (!gaps.contains(g)) gaps.add(g);
             c.unmodelled().forEach((k, v) -> unmodelled.merge(k, v, Long::sum));
             files.addAll(c.files());
             if (c.describesTime() != null && (describes == null || c.describesTime().isAfter(describes))) describes = c.describesTime();

@@ -15,10 +15,13 @@ public final class AccountGap {
     private AccountGap() {
     }
 
-    /** The gap, when {@code resources} hold any AWS resource; none otherwise. */
-    public static List<CoverageGap> forResources(String input, List<Resource> resources) {
+    /**
+     * The gap, when {@code resources} hold any AWS resource; none otherwise. Every IaC input gives
+     * the same gap, so a scan of Terraform and CloudFormation together lists it once.
+     */
+    public static List<CoverageGap> forResources(List<Resource> resources) {
         if (resources.stream().noneMatch(r -> "aws".equals(r.provider()))) return List.of();
-        return List.of(new CoverageGap(input, "infrastructure code does not say which AWS account or region it deploys to, "
+        return List.of(new CoverageGap("infrastructure code", "it does not say which AWS account or region it deploys to, "
                 + "nor their settings; rules that compare a resource with its account are UNKNOWN", "", "",
                 Set.of("aws.account", "aws.region"), false));
     }

@@ -115,6 +115,6 @@ public final class CloudFormationInput implements ScanInput {
             }
         }
         CloudFormationAws.Mapped mapped = CloudFormationAws.map(resources);
-        return new Collected(mapped.resources(), dev.vigil.iac.AccountGap.forResources("cloudformation", mapped.resources()), mapped.unmodelled(), null, read, null, mapped.suppressions(), bad);
+        return new Collected(mapped.resources(), dev.vigil.iac.AccountGap.forResources(mapped.resources()), mapped.unmodelled(), null, read, null, mapped.suppressions(), bad);
     }
 }

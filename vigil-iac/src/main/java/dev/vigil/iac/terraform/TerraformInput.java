@@ -48,7 +48,7 @@ public final class TerraformInput implements ScanInput {
         List<String> names = new ArrayList<>();
         for (Path f : files) names.add(IacPaths.display(f));
         List<dev.vigil.model.input.CoverageGap> gaps = new ArrayList<>(evaluated.gaps());
-        gaps.addAll(dev.vigil.iac.AccountGap.forResources("terraform", mapped.resources()));
+        gaps.addAll(dev.vigil.iac.AccountGap.forResources(mapped.resources()));
         return new Collected(mapped.resources(), gaps, mapped.unmodelled(), null, names, null, mapped.suppressions(),
                 evaluated.badFiles());
     }

@@ -82,7 +82,7 @@ public final class TerraformPlanInput implements ScanInput {
                 bad.add(BadFile.of(e));
             }
         }
-        return new Collected(resources, dev.vigil.iac.AccountGap.forResources("terraform-plan", resources), unmodelled, null, read, null, suppressions, bad);
+        return new Collected(resources, dev.vigil.iac.AccountGap.forResources(resources), unmodelled, null, read, null, suppressions, bad);
     }
 
     /** The resource instances a plan or state file describes. */

@@ -72,7 +72,7 @@ public final class TableReportWriter implements ReportWriter {
                     .collect(Collectors.joining(", ")) + " (listed above with their reasons; their statuses are unchanged)\n");
         }
         if (!report.badFiles().isEmpty()) {
-            out.write(s.colour(RED, s.bold("Files not read")) + " (" + report.badFiles().size() + "): their resources were not evaluated\n");
+            out.write(s.colour(RED, s.bold("Files with errors")) + " (" + report.badFiles().size() + "): what they declare was read in part or not at all\n");
             for (var bad : report.badFiles()) out.write("  - " + bad.message() + "\n");
         }
         if (live != null) {
