@@ -151,6 +151,10 @@ class ExpressionsTest {
         assertThat(v("{ \"${local.k}\" = 1 }", "l.tf", locals)).as("an interpolated key").isEqualTo(Map.of("kk", 1L));
         assertThat(v("{\n    for s in\n    local.l : s => upper(s)\n  }", "l.tf", locals)).as("a for object over several lines")
                 .isEqualTo(Map.of("p", "P", "q", "Q"));
+        assertThat(v("merge([for s in local.l : { (s) = upper(s) }]...)", "l.tf", locals)).as("(expr) keys")
+                .isEqualTo(Map.of("p", "P", "q", "Q"));
+        assertThat(v("{\n    (local.k) = 1\n    other = 2\n  }", "l.tf", locals)).isEqualTo(Map.of("kk", 1L, "other", 2L));
+        assertThat(v("(local.k == \"kk\" ?\n    (1) : (2))", "l.tf", locals)).as("not a key: the end of a conditional").isEqualTo(1L);
         assertThat(v("jsondecode(<<EOT\n{\"a\": \"${local.k}\"}\nEOT\n  )", "l.tf", locals)).as("a heredoc argument")
                 .isEqualTo(Map.of("a", "kk"));
         assertThat(v("(\n    local.k == \"kk\"\n    ? 1\n    : 2\n  )", "l.tf", locals)).as("a conditional over several lines").isEqualTo(1L);

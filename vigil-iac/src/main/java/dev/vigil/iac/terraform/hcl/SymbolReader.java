@@ -62,7 +62,9 @@ import java.util.Map;
  *       {@code -1} in the source.</li>
  *   <li>{@code list.*.attr} (legacy splat) comes back as operand, {@code *}, {@code "."}, name:
  *       read as a splat.</li>
- *   <li>{@code \\u} escapes, {@code (expr) = value} object keys, {@code ${~ } } strip markers and
+ *   <li>{@code (expr) = value} object keys make the lexer fail: {@link SourceText#lexable()} turns
+ *       them into quoted names of the same length, and the key expression is lexed on its own.</li>
+ *   <li>{@code \\u} escapes, {@code ${~ } } strip markers and
  *       quoted strings inside a {@code %{ }} directive of a quoted string make the lexer fail: the
  *       file is reported as a syntax error naming the line (hcl4j's limit, not the file's; in a
  *       heredoc the directive form works).</li>
@@ -372,6 +374,8 @@ final class SymbolReader {
                 i++;
             }
             if (c instanceof HCLAttribute a) {
+                String parenKey = a.getPosition() == null ? null : text.parenKey(a.getPosition().intValue());
+                if (parenKey != null) interpolatedKey = fragment(parenKey, line(a));
                 keys.add(interpolatedKey != null ? interpolatedKey : a.runtimeName != null ? template(a.runtimeName) : new Literal(a.getName(), line(a)));
                 List<Symbol> items = a.getChildren();
                 values.add(items == null || items.isEmpty() ? new Lost("object key " + a.getName() + " has no value", line(a)) : single(items, line(a)));
