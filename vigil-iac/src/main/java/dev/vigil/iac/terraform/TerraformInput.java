@@ -31,7 +31,8 @@ public final class TerraformInput implements ScanInput {
         Path name = file.getFileName();
         if (name == null) return false;
         String n = name.toString();
-        return n.endsWith(".tf") || n.endsWith(".tf.json");
+        // what terraform init downloaded into .terraform/ is not the configuration under review
+        return (n.endsWith(".tf") || n.endsWith(".tf.json")) && !TerraformModules.underTerraformDir(file.toAbsolutePath().normalize());
     }
 
     @Override

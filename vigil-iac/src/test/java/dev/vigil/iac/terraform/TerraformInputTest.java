@@ -19,6 +19,7 @@ class TerraformInputTest {
         assertThat(input.claims(Path.of("infra/terraform.tfvars"))).as("read with its root module, not on its own").isFalse();
         assertThat(input.claims(Path.of("plan.json"))).isFalse();
         assertThat(input.claims(Path.of("stack.yaml"))).isFalse();
+        assertThat(input.claims(Path.of("infra/.terraform/modules/vpc/main.tf"))).as("downloaded by terraform init").isFalse();
     }
 
     @Test
