@@ -523,7 +523,7 @@ final class ModuleInstance {
         Object value = expand(b, label, (ev, address) -> {
             ModuleInstance child = new ModuleInstance(ctx, childDir, address + ".", source, rootDir, this, null, b, ev);
             made.add(child);
-            return new Values.Instance(address, child.outputsLazy());
+            return new Values.Instance(address, child.outputsLazy(), false);
         });
         children.put(name, made);
         return value;
