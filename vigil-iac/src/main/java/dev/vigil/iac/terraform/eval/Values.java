@@ -103,6 +103,10 @@ public final class Values {
         throw new EvalError("a " + typeName(v) + " is not a map");
     }
 
+    public static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+
     public static String typeName(Object v) {
         if (v == null) return "null";
         if (v instanceof String) return "string";
