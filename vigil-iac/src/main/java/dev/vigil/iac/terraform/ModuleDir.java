@@ -120,7 +120,11 @@ final class ModuleDir {
     Map<Integer, SourceText.Comment> ownLineComments(String file) {
         return ownLines.computeIfAbsent(file, f -> {
             Map<Integer, SourceText.Comment> m = new HashMap<>();
-            for (SourceText.Comment c : comments.getOrDefault(f, List.of())) if (c.ownLine()) m.putIfAbsent(c.line(), c);
+            for (SourceText.Comment c : comments.getOrDefault(f, List.of())) {
+                if (!c.ownLine()) continue;
+                int last = c.line() + (int) c.text().chars().filter(ch -> ch == '\n').count();
+                for (int l = c.line(); l <= last; l++) m.putIfAbsent(l, c); // a /* */ comment covers every line it spans
+            }
             return m;
         });
     }
