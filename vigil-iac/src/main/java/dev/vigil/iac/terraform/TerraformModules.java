@@ -51,8 +51,13 @@ public final class TerraformModules {
     public record Result(List<TfResource> resources, List<CoverageGap> gaps, List<BadFile> badFiles) {
     }
 
-    /** Evaluates the Terraform files given ({@code .tf}, {@code .tf.json}). */
+    /** Evaluates the Terraform files given ({@code .tf}, {@code .tf.json}); each call starts afresh. */
     public Result evaluate(List<Path> files) {
+        dirs.clear();
+        badSeen.clear();
+        badFiles.clear();
+        gaps.clear();
+        gapSeen.clear();
         Map<Path, List<Path>> byDir = new TreeMap<>();
         for (Path f : files) {
             Path abs = f.toAbsolutePath().normalize();
