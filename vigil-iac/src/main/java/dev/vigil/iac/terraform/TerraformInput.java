@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Terraform configuration files ({@code *.tf}, {@code *.tf.json}) as a scan input: the files are
+ * Terraform configuration files ({@code *.tf}, {@code *.tf.json}, and the variables files beside
+ * them, {@code *.tfvars}, {@code *.tfvars.json}) as a scan input: the files are
  * evaluated module by module ({@link TerraformModules}) and the resource instances mapped to
  * canonical resources ({@link TerraformAws#map}). A file that cannot be read is a bad file; the
  * rest of its module is still evaluated.
@@ -32,7 +33,10 @@ public final class TerraformInput implements ScanInput {
         if (name == null) return false;
         String n = name.toString();
         // what terraform init downloaded into .terraform/ is not the configuration under review
-        return (n.endsWith(".tf") || n.endsWith(".tf.json")) && !TerraformModules.underTerraformDir(file.toAbsolutePath().normalize());
+        // variables files are claimed too (read with their root module, and .tfvars.json must not
+        // be taken for an AWS Config file)
+        return (n.endsWith(".tf") || n.endsWith(".tf.json") || n.endsWith(".tfvars") || n.endsWith(".tfvars.json"))
+                && !TerraformModules.underTerraformDir(file.toAbsolutePath().normalize());
     }
 
     @Override
