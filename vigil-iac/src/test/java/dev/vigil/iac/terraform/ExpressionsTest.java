@@ -60,6 +60,8 @@ class ExpressionsTest {
         assertThat(v("\"${local.a}-${1 + 1}\"", "l.tf", "locals {\n  a = \"x\"\n}\n")).isEqualTo("x-2");
         assertThat(v("\"${local.n}\"", "l.tf", "locals {\n  n = 5\n}\n")).as("a lone interpolation keeps the value's type").isEqualTo(5L);
         assertThat(v("\"cost: $${x} %%{y}\"")).isEqualTo("cost: ${x} %{y}");
+        assertThat(v("\"caf\\u00e9 \\\"q\\\" \\U0001F600\"")).as("unicode escapes").isEqualTo("café \"q\" \uD83D\uDE00");
+        assertThat(v("{ \"\\u0041\" = \"\\u0042\" }")).isEqualTo(Map.of("A", "B"));
         assertThat(v("\"${true ? \"on\" : \"off\"}\"")).isEqualTo("on");
     }
 

@@ -61,7 +61,9 @@ import java.util.Map;
  *       read as a splat.</li>
  *   <li>{@code (expr) = value} object keys make the lexer fail: {@link SourceText#lexable()} turns
  *       them into quoted names of the same length, and the key expression is lexed on its own.</li>
- *   <li>{@code \\u} escapes, {@code ${~ } } strip markers and
+ *   <li>{@code \\u} escapes make the lexer fail: {@link SourceText#lexable()} blanks such strings
+ *       (when they hold no template) and decodes them itself.</li>
+ *   <li>{@code \\u} escapes in a string with a template, {@code ${~ } } strip markers and
  *       quoted strings inside a {@code %{ }} directive of a quoted string make the lexer fail: the
  *       file is reported as a syntax error naming the line (hcl4j's limit, not the file's; in a
  *       heredoc the directive form works).</li>
@@ -373,6 +375,8 @@ final class SymbolReader {
             if (c instanceof HCLAttribute a) {
                 String parenKey = a.getPosition() == null ? null : text.parenKey(a.getPosition().intValue());
                 if (parenKey != null) interpolatedKey = fragment(parenKey, line(a));
+                String escapedKey = a.getPosition() == null ? null : text.escapedString(a.getPosition().intValue());
+                if (escapedKey != null) interpolatedKey = new Literal(unescape(escapedKey), line(a));
                 keys.add(interpolatedKey != null ? interpolatedKey : a.runtimeName != null ? template(a.runtimeName) : new Literal(a.getName(), line(a)));
                 List<Symbol> items = a.getChildren();
                 values.add(items == null || items.isEmpty() ? new Lost("object key " + a.getName() + " has no value", line(a)) : single(items, line(a)));
@@ -398,6 +402,8 @@ final class SymbolReader {
         }
         String s = v.value == null ? "" : v.value.toString();
         long pos = v.getPosition() == null ? -1 : v.getPosition();
+        String escaped = pos < 0 ? null : text.escapedString((int) pos);
+        if (escaped != null) return new Literal(unescape(escaped), line);
         if (pos >= 0 && pos < text.text().length() && text.text().charAt((int) pos) != '"') {
             Expr heredoc = heredoc(s, (int) pos, line);
             if (heredoc != null) return heredoc;
