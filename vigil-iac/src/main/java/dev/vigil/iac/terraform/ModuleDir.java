@@ -1,7 +1,9 @@
 package dev.vigil.iac.terraform;
 
 import dev.vigil.iac.IacPaths;
+import dev.vigil.iac.terraform.eval.Evaluator;
 import dev.vigil.iac.terraform.hcl.Body;
+import dev.vigil.iac.terraform.hcl.Expr;
 import dev.vigil.iac.terraform.hcl.HclFile;
 import dev.vigil.iac.terraform.hcl.SourceText;
 import dev.vigil.iac.terraform.hcl.TfJson;
@@ -48,11 +50,81 @@ final class ModuleDir {
         this.display = IacPaths.display(dir);
     }
 
+    /**
+     * Terraform refuses a call to a function it does not have wherever it is written, evaluated or
+     * not (an unused local, a resource with count 0): so does Vigil, once per call, as bad input.
+     * Variable type constraints ({@code list(string)}) are types, not calls.
+     */
+    private void unknownFunctions(String file, Body body, String blockType) {
+        for (Body.Attribute a : body.attributes().values()) {
+            if ("variable".equals(blockType) && a.name().equals("type")) continue;
+            unknownFunctions(file, a.value());
+        }
+        for (Body.Block b : body.blocks()) unknownFunctions(file, b.body(), b.type());
+    }
+
+    private void unknownFunctions(String file, Expr e) {
+        if (e == null) return;
+        switch (e) {
+            case Expr.Call c -> {
+                if (!Evaluator.isFunction(c.name())) badFiles.add(new BadFile(file, c.line(), "unknown function " + c.name() + "()"));
+                c.args().forEach(x -> unknownFunctions(file, x));
+            }
+            case Expr.Template t -> t.parts().forEach(x -> unknownFunctions(file, x));
+            case Expr.TemplateIf t -> {
+                unknownFunctions(file, t.condition());
+                unknownFunctions(file, t.then());
+                unknownFunctions(file, t.otherwise());
+            }
+            case Expr.TemplateFor t -> {
+                unknownFunctions(file, t.collection());
+                unknownFunctions(file, t.body());
+            }
+            case Expr.GetAttr g -> unknownFunctions(file, g.object());
+            case Expr.Index i -> {
+                unknownFunctions(file, i.collection());
+                unknownFunctions(file, i.key());
+            }
+            case Expr.Splat s -> {
+                unknownFunctions(file, s.source());
+                unknownFunctions(file, s.each());
+            }
+            case Expr.Unary u -> unknownFunctions(file, u.operand());
+            case Expr.Binary b -> {
+                unknownFunctions(file, b.left());
+                unknownFunctions(file, b.right());
+            }
+            case Expr.Conditional c -> {
+                unknownFunctions(file, c.condition());
+                unknownFunctions(file, c.then());
+                unknownFunctions(file, c.otherwise());
+            }
+            case Expr.Tuple t -> t.items().forEach(x -> unknownFunctions(file, x));
+            case Expr.ObjectCons o -> {
+                o.keys().forEach(x -> unknownFunctions(file, x));
+                o.values().forEach(x -> unknownFunctions(file, x));
+            }
+            case Expr.For f -> {
+                unknownFunctions(file, f.collection());
+                unknownFunctions(file, f.keyExpr());
+                unknownFunctions(file, f.valueExpr());
+                unknownFunctions(file, f.condition());
+            }
+            case Expr.Literal l -> { }
+            case Expr.Name n -> { }
+            case Expr.Lost l -> { }
+        }
+    }
+
     /** line -> the comment standing alone on that line, for the marks written above a block. */
     Map<Integer, SourceText.Comment> ownLineComments(String file) {
         return ownLines.computeIfAbsent(file, f -> {
             Map<Integer, SourceText.Comment> m = new HashMap<>();
-            for (SourceText.Comment c : comments.getOrDefault(f, List.of())) if (c.ownLine()) m.putIfAbsent(c.line(), c);
+            for (SourceText.Comment c : comments.getOrDefault(f, List.of())) {
+                if (!c.ownLine()) continue;
+                int last = c.line() + (int) c.text().chars().filter(ch -> ch == '\n').count();
+                for (int l = c.line(); l <= last; l++) m.putIfAbsent(l, c); // a /* */ comment covers every line it spans
+            }
             return m;
         });
     }
@@ -99,6 +171,7 @@ final class ModuleDir {
         }
         files++;
         comments.put(file, hcl.comments());
+        unknownFunctions(file, hcl.body(), null);
         for (Body.Block b : hcl.body().blocks()) {
             switch (b.type()) {
                 case "variable" -> variables.put(b.label(0), b);

@@ -113,7 +113,10 @@ final class ModuleInstance {
         Map<Integer, SourceText.Comment> ownLines = mod.ownLineComments(b.file());
         List<InlineSuppression> out = new ArrayList<>();
         List<SourceText.Comment> above = new ArrayList<>();
-        for (int l = b.startLine() - 1; ownLines.containsKey(l); l--) above.add(0, ownLines.get(l));
+        for (int l = b.startLine() - 1; ownLines.containsKey(l); l--) {
+            SourceText.Comment c = ownLines.get(l);
+            if (!above.contains(c)) above.add(0, c);
+        }
         List<SourceText.Comment> relevant = new ArrayList<>(above);
         for (SourceText.Comment c : cs) if (c.line() >= b.startLine() && c.line() <= b.endLine()) relevant.add(c);
         for (SourceText.Comment c : relevant) {
@@ -523,7 +526,7 @@ final class ModuleInstance {
         Object value = expand(b, label, (ev, address) -> {
             ModuleInstance child = new ModuleInstance(ctx, childDir, address + ".", source, rootDir, this, null, b, ev);
             made.add(child);
-            return new Values.Instance(address, child.outputsLazy());
+            return new Values.Instance(address, child.outputsLazy(), false);
         });
         children.put(name, made);
         return value;

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Terraform configuration files ({@code *.tf}, {@code *.tf.json}) as a scan input: the files are
+ * Terraform configuration files ({@code *.tf}, {@code *.tf.json}, and the variables files beside
+ * them, {@code *.tfvars}, {@code *.tfvars.json}) as a scan input: the files are
  * evaluated module by module ({@link TerraformModules}) and the resource instances mapped to
  * canonical resources ({@link TerraformAws#map}). A file that cannot be read is a bad file; the
  * rest of its module is still evaluated.
@@ -31,19 +32,16 @@ public final class TerraformInput implements ScanInput {
         Path name = file.getFileName();
         if (name == null) return false;
         String n = name.toString();
-        // .tfvars are claimed so that a directory scan does not call them skipped: each module
-        // directory reads its own terraform.tfvars and *.auto.tfvars when it is evaluated
-        return n.endsWith(".tf") || n.endsWith(".tf.json") || n.endsWith(".tfvars") || n.endsWith(".tfvars.json");
-    }
-
-    private static boolean configuration(Path f) {
-        String n = f.getFileName().toString();
-        return n.endsWith(".tf") || n.endsWith(".tf.json");
+        // what terraform init downloaded into .terraform/ is not the configuration under review
+        // variables files are claimed too (read with their root module, and .tfvars.json must not
+        // be taken for an AWS Config file)
+        return (n.endsWith(".tf") || n.endsWith(".tf.json") || n.endsWith(".tfvars") || n.endsWith(".tfvars.json"))
+                && !TerraformModules.underTerraformDir(file.toAbsolutePath().normalize());
     }
 
     @Override
     public Collected read(List<Path> files) {
-        TerraformModules.Result evaluated = new TerraformModules(options).evaluate(files.stream().filter(TerraformInput::configuration).toList());
+        TerraformModules.Result evaluated = new TerraformModules(options).evaluate(files);
         TerraformAws.Mapped mapped = TerraformAws.map(evaluated.resources());
         List<String> names = new ArrayList<>();
         for (Path f : files) names.add(IacPaths.display(f));

@@ -51,12 +51,22 @@ public final class TerraformModules {
     public record Result(List<TfResource> resources, List<CoverageGap> gaps, List<BadFile> badFiles) {
     }
 
-    /** Evaluates the Terraform files given ({@code .tf}, {@code .tf.json}). */
+    /** Evaluates the Terraform files given ({@code .tf}, {@code .tf.json}); each call starts afresh. */
     public Result evaluate(List<Path> files) {
+        dirs.clear();
+        badSeen.clear();
+        badFiles.clear();
+        gaps.clear();
+        gapSeen.clear();
         Map<Path, List<Path>> byDir = new TreeMap<>();
+        List<Path> varFiles = new ArrayList<>();
         for (Path f : files) {
             Path abs = f.toAbsolutePath().normalize();
             if (underTerraformDir(abs)) continue;
+            if (!ModuleDir.isTerraform(abs)) {
+                varFiles.add(abs);
+                continue;
+            }
             byDir.computeIfAbsent(abs.getParent(), d -> new ArrayList<>()).add(abs);
         }
         base = commonAncestor(byDir.keySet());
@@ -76,6 +86,17 @@ public final class TerraformModules {
                 if (src == null || !isLocal(src)) continue;
                 Path target = d.resolve(src).normalize();
                 if (!target.equals(d)) called.add(target); // a directory calling itself is still a root, reported when evaluated
+            }
+        }
+        // a variables file Terraform does not load by itself is named, since variables it would set stay unresolved
+        Set<Path> given = new java.util.HashSet<>();
+        for (Path f : options.varFiles()) given.add(f.toAbsolutePath().normalize());
+        for (Path f : varFiles) {
+            String n = f.getFileName().toString();
+            boolean auto = n.equals("terraform.tfvars") || n.equals("terraform.tfvars.json") || n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json");
+            boolean root = byDir.containsKey(f.getParent()) && !called.contains(f.getParent());
+            if (!(auto && root) && !given.contains(f)) {
+                gap(IacPaths.display(f), "variables file not applied: Terraform loads it only when given with -var-file (vigil: --var-file)");
             }
         }
         List<TfResource> out = new ArrayList<>();

@@ -108,4 +108,25 @@ class BadInputTest {
         TerraformModules.Result r = Tf.eval(dir, "b.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = foo(\n}\n");
         assertThat(onlyBadFile(r).message()).endsWith("b.tf:3: syntax error: '(' opened on line 2 is closed by '}'");
     }
+
+    @Test
+    void anUnknownFunctionIsBadInputEvenWhereNothingEvaluatesIt() {
+        TerraformModules.Result r = Tf.eval(dir, "b.tf", """
+                variable "names" {
+                  type = list(object({ a = optional(string) }))
+                  default = []
+                }
+                locals {
+                  unused = upper(frobnicate("x"))
+                }
+                resource "aws_s3_bucket" "none" {
+                  count  = 0
+                  bucket = frobnicate("y")
+                }
+                """);
+        assertThat(r.badFiles()).extracting(BadFile::message).allSatisfy(m -> assertThat(m).contains("unknown function frobnicate()"))
+                .anySatisfy(m -> assertThat(m).endsWith("b.tf:6: unknown function frobnicate()"))
+                .anySatisfy(m -> assertThat(m).endsWith("b.tf:10: unknown function frobnicate()"))
+                .hasSize(2);
+    }
 }

@@ -60,6 +60,8 @@ class ExpressionsTest {
         assertThat(v("\"${local.a}-${1 + 1}\"", "l.tf", "locals {\n  a = \"x\"\n}\n")).isEqualTo("x-2");
         assertThat(v("\"${local.n}\"", "l.tf", "locals {\n  n = 5\n}\n")).as("a lone interpolation keeps the value's type").isEqualTo(5L);
         assertThat(v("\"cost: $${x} %%{y}\"")).isEqualTo("cost: ${x} %{y}");
+        assertThat(v("\"caf\\u00e9 \\\"q\\\" \\U0001F600\"")).as("unicode escapes").isEqualTo("café \"q\" \uD83D\uDE00");
+        assertThat(v("{ \"\\u0041\" = \"\\u0042\" }")).isEqualTo(Map.of("A", "B"));
         assertThat(v("\"${true ? \"on\" : \"off\"}\"")).isEqualTo("on");
     }
 
@@ -151,6 +153,10 @@ class ExpressionsTest {
         assertThat(v("{ \"${local.k}\" = 1 }", "l.tf", locals)).as("an interpolated key").isEqualTo(Map.of("kk", 1L));
         assertThat(v("{\n    for s in\n    local.l : s => upper(s)\n  }", "l.tf", locals)).as("a for object over several lines")
                 .isEqualTo(Map.of("p", "P", "q", "Q"));
+        assertThat(v("merge([for s in local.l : { (s) = upper(s) }]...)", "l.tf", locals)).as("(expr) keys")
+                .isEqualTo(Map.of("p", "P", "q", "Q"));
+        assertThat(v("{\n    (local.k) = 1\n    other = 2\n  }", "l.tf", locals)).isEqualTo(Map.of("kk", 1L, "other", 2L));
+        assertThat(v("(local.k == \"kk\" ?\n    (1) : (2))", "l.tf", locals)).as("not a key: the end of a conditional").isEqualTo(1L);
         assertThat(v("jsondecode(<<EOT\n{\"a\": \"${local.k}\"}\nEOT\n  )", "l.tf", locals)).as("a heredoc argument")
                 .isEqualTo(Map.of("a", "kk"));
         assertThat(v("(\n    local.k == \"kk\"\n    ? 1\n    : 2\n  )", "l.tf", locals)).as("a conditional over several lines").isEqualTo(1L);

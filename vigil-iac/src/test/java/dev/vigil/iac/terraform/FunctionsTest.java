@@ -115,6 +115,9 @@ class FunctionsTest {
         assertThat(v("sha1(\"hello world\")")).isEqualTo("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed");
         assertThat(v("sha256(\"hello world\")")).isEqualTo("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9");
         assertThat(v("urlencode(\"Hello World!\")")).isEqualTo("Hello+World%21");
+        assertThat(v("yamldecode(\"a: 1\\nb:\\n  - x\\n  - true\\n\")")).isEqualTo(Map.of("a", 1L, "b", List.of("x", true)));
+        assertThat(v("yamldecode(yamlencode({ b = [\"x: y\"], a = 1 }))")).as("what yamlencode writes reads back the same")
+                .isEqualTo(Map.of("a", 1L, "b", List.of("x: y")));
     }
 
     @Test

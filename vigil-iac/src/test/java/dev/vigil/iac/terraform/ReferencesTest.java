@@ -21,15 +21,21 @@ class ReferencesTest {
                 resource "aws_s3_bucket" "logs" {
                   bucket = "acme-logs"
                 }
+                resource "aws_s3_bucket" "generated" {
+                  bucket = null
+                }
                 resource "aws_s3_bucket_public_access_block" "pab" {
                   bucket            = aws_s3_bucket.logs.id
                   name              = aws_s3_bucket.logs.bucket
+                  other             = aws_s3_bucket.generated.bucket
                   block_public_acls = true
                 }
                 """);
         Map<String, Object> pab = Tf.attrs(r, "aws_s3_bucket_public_access_block.pab");
         assertThat(pab.get("name")).isEqualTo("acme-logs");
         assertThat(pab.get("bucket")).isEqualTo(new Unresolved("aws_s3_bucket.logs.id is known only after apply", "aws_s3_bucket.logs"));
+        assertThat(pab.get("other")).as("null leaves the name to the provider")
+                .isEqualTo(new Unresolved("aws_s3_bucket.generated.bucket is known only after apply", "aws_s3_bucket.generated"));
     }
 
     @Test

@@ -67,4 +67,10 @@ class SuppressionTest {
         });
         assertThat(Tf.resource(r, "aws_s3_bucket.b").suppressions()).isEmpty();
     }
+
+    @Test
+    void aBlockCommentOfSeveralLinesEndingAboveTheBlockAttaches() {
+        TerraformModules.Result r = Tf.eval(dir, "main.tf", "/*\n  vigil:ignore=aws-s3-bucket-logging reviewed by security\n*/\nresource \"aws_s3_bucket\" \"b\" {\n}\n");
+        assertThat(Tf.resource(r, "aws_s3_bucket.b").suppressions()).extracting(InlineSuppression::rule).containsExactly("aws-s3-bucket-logging");
+    }
 }

@@ -16,9 +16,11 @@ class TerraformInputTest {
         assertThat(input.id()).isEqualTo("terraform");
         assertThat(input.claims(Path.of("infra/main.tf"))).isTrue();
         assertThat(input.claims(Path.of("infra/main.tf.json"))).isTrue();
-        assertThat(input.claims(Path.of("infra/terraform.tfvars"))).as("read with its root module, not on its own").isFalse();
+        assertThat(input.claims(Path.of("infra/terraform.tfvars"))).as("read with its root module").isTrue();
+        assertThat(input.claims(Path.of("infra/prod.tfvars.json"))).as("not an AWS Config file").isTrue();
         assertThat(input.claims(Path.of("plan.json"))).isFalse();
         assertThat(input.claims(Path.of("stack.yaml"))).isFalse();
+        assertThat(input.claims(Path.of("infra/.terraform/modules/vpc/main.tf"))).as("downloaded by terraform init").isFalse();
     }
 
     @Test

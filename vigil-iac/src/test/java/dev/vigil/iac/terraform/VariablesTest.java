@@ -123,4 +123,19 @@ class VariablesTest {
         Map<String, Object> data = Tf.attrs(r, "aws_s3_bucket.b[\"data\"]");
         assertThat(data).containsEntry("versioning", true).containsEntry("acl", null).containsEntry("tags", Map.of());
     }
+
+    @Test
+    void aVariablesFileTerraformWouldNotLoadIsNamedAsAGap() {
+        Tf.write(dir, "main.tf", MAIN, "terraform.tfvars", "size = 1\n", "prod.tfvars", "size = 2\n");
+        List<Path> files = List.of(dir.resolve("main.tf"), dir.resolve("terraform.tfvars"), dir.resolve("prod.tfvars"));
+        TerraformModules.Result r = new TerraformModules(IacOptions.none()).evaluate(files);
+        assertThat(Tf.attrs(r, "aws_s3_bucket.b")).containsEntry("size", 1L);
+        assertThat(r.gaps()).singleElement().satisfies(g -> {
+            assertThat(g.scope()).endsWith("prod.tfvars");
+            assertThat(g.reason()).contains("--var-file");
+        });
+        TerraformModules.Result given = new TerraformModules(new IacOptions(Map.of(), List.of(dir.resolve("prod.tfvars")))).evaluate(files);
+        assertThat(given.gaps()).isEmpty();
+        assertThat(Tf.attrs(given, "aws_s3_bucket.b")).containsEntry("size", 2L);
+    }
 }

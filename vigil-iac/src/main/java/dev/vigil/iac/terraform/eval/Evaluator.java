@@ -60,6 +60,11 @@ public final class Evaluator {
         this.bound = bound;
     }
 
+    /** True when {@code name} is a Terraform function Vigil knows (evaluated or knowingly left unresolved). */
+    public static boolean isFunction(String name) {
+        return name.equals("try") || name.equals("can") || name.startsWith("provider::") || Functions.exists(name);
+    }
+
     public Scope scope() {
         return scope;
     }

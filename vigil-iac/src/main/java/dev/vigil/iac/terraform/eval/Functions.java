@@ -37,7 +37,7 @@ final class Functions {
 
     /** Functions that exist in Terraform but whose result Vigil does not compute. */
     private static final Set<String> NOT_EVALUATED = Set.of("timestamp", "plantimestamp", "uuid", "uuidv5", "bcrypt", "formatdate", "timeadd",
-            "timecmp", "yamldecode", "yamlencode", "csvdecode", "rsadecrypt", "base64gzip", "fileset", "filebase64", "filemd5", "filesha1",
+            "timecmp", "csvdecode", "rsadecrypt", "base64gzip", "fileset", "filebase64", "filemd5", "filesha1",
             "filesha256", "filesha512", "filebase64sha256", "filebase64sha512", "textdecodebase64", "textencodebase64", "setproduct", "templatestring",
             "type", "ephemeralasnull", "abspath", "pathexpand", "log", "base64sha512", "sha512", "transpose", "matchkeys", "chunklist", "list", "map");
 
@@ -46,7 +46,7 @@ final class Functions {
             "title", "trim", "trimprefix", "trimsuffix", "trimspace", "upper", "alltrue", "anytrue", "coalesce", "coalescelist", "compact", "concat",
             "contains", "distinct", "element", "flatten", "index", "keys", "length", "lookup", "merge", "one", "range", "reverse", "setintersection",
             "setsubtract", "setunion", "slice", "sort", "sum", "values", "zipmap", "base64decode", "base64encode", "jsondecode", "jsonencode",
-            "urlencode", "dirname", "basename", "file", "fileexists", "templatefile", "md5", "sha1", "sha256", "base64sha256", "cidrhost",
+            "urlencode", "yamlencode", "yamldecode", "dirname", "basename", "file", "fileexists", "templatefile", "md5", "sha1", "sha256", "base64sha256", "cidrhost",
             "cidrnetmask", "cidrsubnet", "cidrsubnets", "tobool", "tolist", "tomap", "tonumber", "toset", "tostring", "sensitive", "nonsensitive",
             "issensitive");
 
@@ -302,6 +302,8 @@ final class Functions {
             }
             case "jsonencode" -> jsonencode(arg(a, 0, name));
             case "jsondecode" -> jsondecode(Values.str(arg(a, 0, name)));
+            case "yamlencode" -> yamlencode(arg(a, 0, name));
+            case "yamldecode" -> yamldecode(Values.str(arg(a, 0, name)));
             case "urlencode" -> URLEncoder.encode(Values.str(arg(a, 0, name)), StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
             // files
             case "dirname" -> {
@@ -597,6 +599,45 @@ final class Functions {
             return out;
         }
         return v;
+    }
+
+    /** YAML in block style with object keys in lexical order, as Terraform writes it (quoting may differ in detail). */
+    static String yamlencode(Object v) {
+        org.yaml.snakeyaml.DumperOptions o = new org.yaml.snakeyaml.DumperOptions();
+        o.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        o.setIndicatorIndent(0);
+        return new org.yaml.snakeyaml.Yaml(o).dump(sorted(Values.plain(v)));
+    }
+
+    /**
+     * YAML read with SnakeYAML's safe constructor (no types, alias expansion bounded). A value YAML
+     * types beyond Terraform's (a timestamp, binary) is not guessed at.
+     */
+    static Object yamldecode(String s) {
+        try {
+            org.yaml.snakeyaml.LoaderOptions lo = new org.yaml.snakeyaml.LoaderOptions();
+            Object v = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(lo)).load(s);
+            return fromYaml(v);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new EvalError("yamldecode(): not valid YAML (" + Values.oneLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static Object fromYaml(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean) return v;
+        if (v instanceof java.math.BigInteger b) return b.bitLength() < 63 ? (Object) b.longValue() : (Object) b.doubleValue();
+        if (v instanceof Number n) return Values.normalize(n);
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) out.add(fromYaml(o));
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), fromYaml(e.getValue()));
+            return out;
+        }
+        return Unresolved.because("yamldecode(): a " + v.getClass().getSimpleName() + " value is not decoded by Vigil");
     }
 
     static Object jsondecode(String s) {

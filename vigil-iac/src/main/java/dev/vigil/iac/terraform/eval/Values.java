@@ -25,12 +25,19 @@ public final class Values {
     }
 
     /**
-     * A resource (or module output object) instance referred to from an expression: its configured
-     * attributes are known, the others are computed by the provider at apply.
+     * A resource, data source or module instance referred to from an expression. A resource's
+     * configured attributes are known; the others, and those configured as null (which leaves an
+     * optional attribute to the provider, a bucket's generated name for one), are computed at apply.
+     * A module's attributes are its outputs, and a null output is null.
      */
-    public record Instance(String address, Map<String, Object> attributes) {
+    public record Instance(String address, Map<String, Object> attributes, boolean resource) {
+        public Instance(String address, Map<String, Object> attributes) {
+            this(address, attributes, true);
+        }
+
         public Object get(String name) {
-            if (attributes.containsKey(name)) return attributes.get(name);
+            Object v = attributes.get(name);
+            if (v != null || !resource && attributes.containsKey(name)) return v;
             return new Unresolved(address + "." + name + " is known only after apply", address);
         }
     }
@@ -94,6 +101,10 @@ public final class Values {
         if (v instanceof Map<?, ?> m) return (Map<String, Object>) m;
         if (v instanceof Instance i) return i.attributes();
         throw new EvalError("a " + typeName(v) + " is not a map");
+    }
+
+    public static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     public static String typeName(Object v) {

@@ -28,6 +28,10 @@ public final class SourceText {
     private int problemLine;
     /** Offsets of the '{' of every {@code { for ... }} object expression. */
     private final List<Integer> forObjects = new ArrayList<>();
+    /** Quoted strings with {@code \\u} escapes (which the lexer rejects) and no template: offset of the closing quote -> value. */
+    private final java.util.Map<Integer, String> escapedStrings = new java.util.HashMap<>();
+    /** Object keys written {@code (expr) = value}: offset of the ')' -> the expression's text. */
+    private final java.util.Map<Integer, String> parenKeys = new java.util.HashMap<>();
 
     public SourceText(String text) {
         this.text = text;
@@ -90,20 +94,101 @@ public final class SourceText {
         return 0;
     }
 
+    /** {@code (expr) = value} as an object item: alone at the start of its line or after '{' or ',', followed by '=' or ':'. */
+    private boolean isParenKey(int open, int close) {
+        if (close - open < 2 || text.substring(open, close).indexOf('\n') >= 0) return false;
+        char before = previousNonBlank(open);
+        boolean afterItem = before == '{' || before == ',';
+        if (!(afterItem || ownLine(open))) return false;
+        int k = close + 1;
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) k++;
+        if (k >= text.length()) return false;
+        char after = text.charAt(k);
+        // "(a) : b" alone on a line may be the end of a conditional: ':' counts only right after '{' or ','
+        return after == ':' && afterItem || after == '=' && (k + 1 >= text.length() || text.charAt(k + 1) != '=');
+    }
+
+    /** HCL's string escapes; null when one is not valid. */
+    private static String decode(String body) {
+        StringBuilder b = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            if (++i >= body.length()) return null;
+            char e = body.charAt(i);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case '"' -> b.append('"');
+                case '\\' -> b.append('\\');
+                case 'u', 'U' -> {
+                    int len = e == 'u' ? 4 : 8;
+                    if (i + len >= body.length()) return null;
+                    try {
+                        int cp = Integer.parseInt(body.substring(i + 1, i + 1 + len), 16);
+                        b.appendCodePoint(cp);
+                    } catch (RuntimeException x) {
+                        return null;
+                    }
+                    i += len;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The value of a quoted string with {@code \\u} escapes whose closing quote is at {@code closeOffset}, or null. */
+    public String escapedString(int closeOffset) {
+        return escapedStrings.get(closeOffset);
+    }
+
+    /** The expression text of a {@code (expr) = value} object key closing at {@code closeOffset}, or null. */
+    public String parenKey(int closeOffset) {
+        return parenKeys.get(closeOffset);
+    }
+
+    /** True when the character at {@code j} is preceded by an odd number of backslashes. */
+    private boolean escapedBefore(int j) {
+        int n = 0;
+        for (int k = j - 1; k >= 0 && text.charAt(k) == '\\'; k--) n++;
+        return n % 2 == 1;
+    }
+
     private boolean startsFor(int i) {
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
         return text.startsWith("for", i) && i + 3 < text.length() && Character.isWhitespace(text.charAt(i + 3));
     }
 
     /**
-     * The text to hand to hcl4j's lexer: the same, except that the key and value part of every
+     * The text to hand to hcl4j's lexer: the same, except that {@code (expr) = value} object keys
+     * become quoted names of the same length (see {@link #parenKey}), and the key and value part of every
      * {@code { for ... : key => value }} is blanked (newlines kept, so offsets and lines do not
      * move). The lexer keeps only the collection of such an expression anyway, and loses its way in
      * a template string there; {@link SymbolReader} reads those parts from the original text.
      */
     public String lexable() {
-        if (forObjects.isEmpty()) return text;
+        if (forObjects.isEmpty() && parenKeys.isEmpty() && escapedStrings.isEmpty()) return text;
         char[] out = text.toCharArray();
+        // strings with \\u escapes, which the lexer rejects, become underscores; their value is decoded here
+        for (int close : escapedStrings.keySet()) {
+            int j = close - 1;
+            while (j >= 0 && !(out[j] == '"' && !escapedBefore(j))) out[j--] = '_';
+        }
+        // (expr) = value keys, which the lexer rejects, become a quoted name of the same length
+        for (java.util.Map.Entry<Integer, String> k : parenKeys.entrySet()) {
+            int close = k.getKey();
+            int open = close - k.getValue().length() - 1;
+            out[open] = '"';
+            for (int j = open + 1; j < close; j++) out[j] = '_';
+            out[close] = '"';
+        }
         for (int open : forObjects) {
             int close = partner[open];
             if (close < 0) continue;
@@ -166,7 +251,9 @@ public final class SourceText {
                             : "'" + text.charAt(stack[depth - 1]) + "' opened on line " + lineOf(stack[depth - 1]) + " is closed by '" + c + "'");
                     return;
                 }
-                partner[stack[--depth]] = i;
+                int open = stack[--depth];
+                partner[open] = i;
+                if (c == ')' && isParenKey(open, i)) parenKeys.put(i, text.substring(open + 1, i));
                 i++;
             } else {
                 i++;
@@ -184,6 +271,11 @@ public final class SourceText {
             if (c == '\\') {
                 j += 2;
             } else if (c == '"') {
+                String body = text.substring(i + 1, j);
+                if ((body.contains("\\u") || body.contains("\\U")) && !body.contains("${") && !body.contains("%{")) {
+                    String decoded = decode(body);
+                    if (decoded != null) escapedStrings.put(j, decoded);
+                }
                 return j + 1;
             } else if (c == '\n') {
                 fail(i, "string is not closed on its line");

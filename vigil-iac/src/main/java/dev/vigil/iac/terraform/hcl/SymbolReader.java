@@ -27,9 +27,6 @@ import dev.vigil.iac.terraform.hcl.Expr.Lost;
 import dev.vigil.iac.terraform.hcl.Expr.Name;
 import dev.vigil.iac.terraform.hcl.Expr.ObjectCons;
 import dev.vigil.iac.terraform.hcl.Expr.Splat;
-import dev.vigil.iac.terraform.hcl.Expr.Template;
-import dev.vigil.iac.terraform.hcl.Expr.TemplateFor;
-import dev.vigil.iac.terraform.hcl.Expr.TemplateIf;
 import dev.vigil.iac.terraform.hcl.Expr.Tuple;
 import dev.vigil.iac.terraform.hcl.Expr.Unary;
 import java.util.ArrayList;
@@ -62,7 +59,11 @@ import java.util.Map;
  *       {@code -1} in the source.</li>
  *   <li>{@code list.*.attr} (legacy splat) comes back as operand, {@code *}, {@code "."}, name:
  *       read as a splat.</li>
- *   <li>{@code \\u} escapes, {@code (expr) = value} object keys, {@code ${~ } } strip markers and
+ *   <li>{@code (expr) = value} object keys make the lexer fail: {@link SourceText#lexable()} turns
+ *       them into quoted names of the same length, and the key expression is lexed on its own.</li>
+ *   <li>{@code \\u} escapes make the lexer fail: {@link SourceText#lexable()} blanks such strings
+ *       (when they hold no template) and decodes them itself.</li>
+ *   <li>{@code \\u} escapes in a string with a template, {@code ${~ } } strip markers and
  *       quoted strings inside a {@code %{ }} directive of a quoted string make the lexer fail: the
  *       file is reported as a syntax error naming the line (hcl4j's limit, not the file's; in a
  *       heredoc the directive form works).</li>
@@ -372,6 +373,10 @@ final class SymbolReader {
                 i++;
             }
             if (c instanceof HCLAttribute a) {
+                String parenKey = a.getPosition() == null ? null : text.parenKey(a.getPosition().intValue());
+                if (parenKey != null) interpolatedKey = fragment(parenKey, line(a));
+                String escapedKey = a.getPosition() == null ? null : text.escapedString(a.getPosition().intValue());
+                if (escapedKey != null) interpolatedKey = new Literal(unescape(escapedKey), line(a));
                 keys.add(interpolatedKey != null ? interpolatedKey : a.runtimeName != null ? template(a.runtimeName) : new Literal(a.getName(), line(a)));
                 List<Symbol> items = a.getChildren();
                 values.add(items == null || items.isEmpty() ? new Lost("object key " + a.getName() + " has no value", line(a)) : single(items, line(a)));
@@ -397,6 +402,8 @@ final class SymbolReader {
         }
         String s = v.value == null ? "" : v.value.toString();
         long pos = v.getPosition() == null ? -1 : v.getPosition();
+        String escaped = pos < 0 ? null : text.escapedString((int) pos);
+        if (escaped != null) return new Literal(unescape(escaped), line);
         if (pos >= 0 && pos < text.text().length() && text.text().charAt((int) pos) != '"') {
             Expr heredoc = heredoc(s, (int) pos, line);
             if (heredoc != null) return heredoc;
