@@ -106,7 +106,8 @@ class Ec2MappersTest {
 
         assertThat(items(eu, "flowLogs")).containsExactly(Map.of("trafficType", "ALL", "status", "ACTIVE", "destinationType", "s3"));
         assertThat(items(us, "flowLogs")).isEmpty();
-        assertThat(eu.unknowns()).containsEntry("vpcId", "not known before deploy");
+        assertThat(prop(eu, "vpcId")).as("the id AWS assigns reads as the resource's own IaC id").isEqualTo("infra#aws_vpc.eu");
+        assertThat(eu.unknowns()).doesNotContainKey("vpcId");
         assertThat(status("aws-ec2-vpc-flow-logs-enabled", eu, m)).isEqualTo(Status.PASS);
         assertThat(status("aws-ec2-vpc-flow-logs-enabled", us, m)).isEqualTo(Status.FAIL);
     }

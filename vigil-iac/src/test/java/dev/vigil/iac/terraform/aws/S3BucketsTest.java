@@ -42,15 +42,15 @@ class S3BucketsTest {
         assertThat(items(b, "aclGrants")).isEmpty();
         assertThat(prop(b, "lifecycleRules")).isEqualTo(0L);
         assertThat(prop(b, "objectLockEnabled")).isEqualTo(false);
-        assertThat(b.unknowns()).containsEntry("arn", "not known before deploy").containsEntry("ownerId", "not known before deploy")
-                .containsEntry("creationDate", "not known before deploy");
+        assertThat(b.unknowns()).containsEntry("arn", "not known before deploy").containsEntry("creationDate", "not known before deploy")
+                .doesNotContainKey("ownerId");
+        assertThat(prop(b, "ownerId")).as("the owner as Terraform would look it up").isEqualTo("${data.aws_canonical_user_id.current.id}");
+        assertThat(status("aws-s3-bucket-acl-not-used", b, m)).as("no ACL: only the owner's own grant").isEqualTo(Status.PASS);
         assertThat(m.unmodelled()).isEmpty();
 
         assertThat(status("aws-s3-bucket-public-access-blocked", b, m)).isEqualTo(Status.FAIL);
         assertThat(status("aws-s3-bucket-versioning-enabled", b, m)).isEqualTo(Status.FAIL);
         assertThat(status("aws-s3-bucket-default-encryption", b, m)).isEqualTo(Status.PASS);
-        assertThat(status("aws-s3-bucket-acl-not-used", b, m)).as("the check reads the owner's id, not known before deploy")
-                .isEqualTo(Status.UNKNOWN);
     }
 
     @Test
@@ -134,7 +134,8 @@ class S3BucketsTest {
                 .containsExactly(Map.of("grantee", "AllUsers", "permission", "ReadAcp"), Map.of("grantee", "abc123", "permission", "FullControl"));
         assertThat(prop(grants, "ownerId")).isEqualTo("abc123");
         assertThat(status("aws-s3-bucket-acl-not-used", grants, m)).isEqualTo(Status.FAIL);
-        assertThat(status("aws-s3-bucket-acl-not-used", byId(m, "infra#aws_s3_bucket.v4"), m)).as("the owner is not known").isEqualTo(Status.UNKNOWN);
+        assertThat(status("aws-s3-bucket-acl-not-used", byId(m, "infra#aws_s3_bucket.v4"), m)).as("public-read grants AllUsers, not the owner")
+                .isEqualTo(Status.FAIL);
     }
 
     @Test
