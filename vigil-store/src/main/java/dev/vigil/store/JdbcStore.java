@@ -377,7 +377,9 @@ public final class JdbcStore implements Store {
             FindingStatus from = f == null ? null : f.status();
             boolean failed = r.status() == Status.FAIL;
             Long exceptionId = failed ? exceptions.coveredBy(r, scope.tagsOf(r), at).map(ExceptionRecord::id).orElse(null) : null;
-            boolean covered = failed && (exceptionId != null || suppressions.covers(r, at));
+            // an inline vigil:ignore in the code suppresses like an exception (a baseline does not: it only gates CI)
+            boolean inline = r.suppressed() != null && r.suppressed().by() == dev.vigil.model.Suppressed.By.INLINE;
+            boolean covered = failed && (exceptionId != null || inline || suppressions.covers(r, at));
             FindingStatus to = Lifecycle.onResult(from, r.status(), covered);
             if (to == null) continue;
             Severity severity = severity(r.severity());

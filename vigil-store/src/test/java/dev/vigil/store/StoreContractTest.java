@@ -9,6 +9,7 @@ import dev.vigil.model.Resource;
 import dev.vigil.model.Result;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Status;
+import dev.vigil.model.Suppressed;
 import dev.vigil.model.input.CoverageGap;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -214,6 +215,29 @@ abstract class StoreContractTest {
             assertThat(store.finding(id)).get().extracting(Finding::status).isEqualTo(FindingStatus.SUPPRESSED);
             store.record(report(T3, result(b, Status.FAIL, Severity.HIGH)), List.of(b));
             assertThat(store.history(id)).extracting(FindingChange::to)
+                    .containsExactly(FindingStatus.SUPPRESSED, FindingStatus.OPEN);
+        }
+    }
+
+    @Test
+    void a_failure_marked_vigil_ignore_in_the_code_is_suppressed_and_a_baselined_one_stays_open() {
+        Resource b = bucket("logs", "eu-west-1");
+        Resource c = bucket("assets", "eu-west-1");
+        Result inline = result(b, Status.FAIL, Severity.HIGH)
+                .suppressedBy(new Suppressed(Suppressed.By.INLINE, "logs go to the SIEM", "infra/s3.tf:4", ""));
+        Result baselined = result(c, Status.FAIL, Severity.HIGH)
+                .suppressedBy(new Suppressed(Suppressed.By.BASELINE, "accepted in the baseline", ".vigil-baseline.json", ""));
+        try (JdbcStore store = open()) {
+            Recorded first = store.record(report(T1, inline, baselined), List.of(b, c));
+
+            assertThat(first.suppressed()).isEqualTo(1);
+            assertThat(first.opened()).isEqualTo(1);
+            assertThat(store.finding(inline.findingId())).get().extracting(Finding::status).isEqualTo(FindingStatus.SUPPRESSED);
+            assertThat(store.finding(baselined.findingId())).get().extracting(Finding::status).isEqualTo(FindingStatus.OPEN);
+
+            // the mark is removed from the code: the next failure opens the finding
+            store.record(report(T2, result(b, Status.FAIL, Severity.HIGH)), List.of(b, c));
+            assertThat(store.history(inline.findingId())).extracting(FindingChange::to)
                     .containsExactly(FindingStatus.SUPPRESSED, FindingStatus.OPEN);
         }
     }
