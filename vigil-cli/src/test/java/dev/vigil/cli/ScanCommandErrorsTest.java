@@ -43,6 +43,17 @@ class ScanCommandErrorsTest {
     }
 
     @Test
+    void otherJsonInAScannedDirectoryIsListedAsSkippedNotTakenForABrokenSnapshot() throws IOException {
+        Files.writeString(dir.resolve("package.json"), "{\"name\": \"web\", \"version\": \"1.0.0\"}");
+        CliRun first = CliRun.of("scan", dir.toString(), "--format", "json", "-o", dir.resolve("report.json").toString());
+        CliRun again = CliRun.of("scan", dir.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(Vigil.OK);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(Vigil.OK);
+        assertThat(again.out()).contains("Skipped files (no input reads them): ").contains("package.json").contains("report.json");
+    }
+
+    @Test
     void aMissingPathIsRefused() {
         assertOneLineError(CliRun.of("scan", dir.resolve("nope").toString()), "no such file or directory");
     }

@@ -58,7 +58,7 @@ final class ConfigFiles {
     /** True when the name or the first bytes say this may be one of ours. */
     static boolean claims(Path file) {
         String n = file.getFileName().toString().toLowerCase();
-        if (n.endsWith(".json") || n.endsWith(".json.gz")) return true;
+        if (n.endsWith(".json") || n.endsWith(".json.gz")) return looksLikeConfig(file);
         if (n.endsWith(".csv")) return startsWith(file, CredentialReport.HEADER_START);
         return false;
     }
@@ -238,6 +238,28 @@ final class ConfigFiles {
     private static String first(JsonNode n, String a, String b) {
         String v = Json.text(n, a);
         return v.isEmpty() ? Json.text(n, b) : v;
+    }
+
+    /** Keys that only AWS Config's files (and the password policy) carry near their start. */
+    private static final List<String> MARKERS = List.of("\"configurationItems\"", "\"configurationItem\"", "\"resourceType\"",
+            "\"configurationItemCaptureTime\"", "\"configurationItemStatus\"", "\"PasswordPolicy\"");
+
+    /**
+     * A JSON file is ours when its first 64 KiB name a Config key: a repository holds other JSON
+     * (package.json, a Vigil report, a Terraform plan) that must be left to other inputs or listed
+     * as skipped, not refused as a broken snapshot. A {@code .gz} that is not gzip is claimed, so
+     * that reading it says what is wrong.
+     */
+    private static boolean looksLikeConfig(Path file) {
+        try (InputStream in = open(file)) {
+            String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
+            for (String m : MARKERS) if (head.contains(m)) return true;
+            return false;
+        } catch (InputException e) {
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean startsWith(Path file, String prefix) {
