@@ -1,5 +1,6 @@
 package dev.vigil.iac;
 
+import dev.vigil.model.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +22,52 @@ import java.util.Map;
 public final class Attrs {
     private final Map<String, ?> tree;
     private final Map<String, String> unknowns;
+    /** Source argument path ({@code metadata_options.http_tokens}) to where it is written; {@code null} when the input has no lines. */
+    private final java.util.function.Function<String, Location> lines;
+    private final String prefix;
+    /** Canonical property to the place that set it: the second ledger, shared like {@code unknowns}. */
+    private final Map<String, Location> locations;
 
     public Attrs(Map<String, ?> tree) {
         this(tree, new LinkedHashMap<>());
     }
 
-    /** A reader that records into an existing ledger (a resource joined to the one being mapped). */
-    public Attrs(Map<String, ?> tree, Map<String, String> unknowns) {
+    /**
+     * A reader that also records where each canonical property it reads was written:
+     * {@code lines} maps an argument path of this tree (nested blocks joined with dots, no
+     * indexes) to its place, or to {@code null}.
+     */
+    public Attrs(Map<String, ?> tree, java.util.function.Function<String, Location> lines) {
+        this(tree, new LinkedHashMap<>(), lines, "", new LinkedHashMap<>());
+    }
+
+    private Attrs(Map<String, ?> tree, Map<String, String> unknowns, java.util.function.Function<String, Location> lines, String prefix,
+                  Map<String, Location> locations) {
         this.tree = tree == null ? Map.of() : tree;
         this.unknowns = unknowns;
+        this.lines = lines;
+        this.prefix = prefix;
+        this.locations = locations;
+    }
+
+    /** A reader that records into an existing ledger (a resource joined to the one being mapped). */
+    public Attrs(Map<String, ?> tree, Map<String, String> unknowns) {
+        this(tree, unknowns, null, "", new LinkedHashMap<>());
     }
 
     /** The attribute as it is, possibly {@link Unresolved}; {@code null} when absent. */
     public Object raw(String key) {
         return tree.get(key);
+    }
+
+    /** The attribute as it is, as {@link #raw(String)}, recording where it was written as the place of {@code target}. */
+    public Object raw(String key, String target) {
+        Object v = tree.get(key);
+        if (v != null && lines != null) {
+            Location at = lines.apply(prefix + key);
+            if (at != null) locations.putIfAbsent(target, at);
+        }
+        return v;
     }
 
     public boolean has(String key) {
@@ -111,10 +144,10 @@ public final class Attrs {
         Object v = known(key, target);
         List<Attrs> out = new ArrayList<>();
         if (v instanceof Map<?, ?> m) {
-            out.add(child(m));
+            out.add(child(m, key));
         } else if (v instanceof List<?> l) {
             for (Object o : l) {
-                if (o instanceof Map<?, ?> m) out.add(child(m));
+                if (o instanceof Map<?, ?> m) out.add(child(m, key));
                 else if (o instanceof Unresolved u) unknown(target, u.reason());
             }
         }
@@ -124,7 +157,7 @@ public final class Attrs {
     /** The first nested block under {@code key}, or an empty reader when there is none. */
     public Attrs block(String key, String target) {
         List<Attrs> b = blocks(key, target);
-        return b.isEmpty() ? new Attrs(Map.of(), unknowns) : b.get(0);
+        return b.isEmpty() ? new Attrs(Map.of(), unknowns, lines, prefix + key + ".", locations) : b.get(0);
     }
 
     /** Records that {@code target} cannot be known, unless an earlier reason was already recorded. */
@@ -136,8 +169,22 @@ public final class Attrs {
         return unknowns;
     }
 
+    /** Where the canonical properties read so far were written (those the input could place). */
+    public Map<String, Location> locations() {
+        return locations;
+    }
+
+    /** Takes the places another reader recorded (a split resource joined to this one), keeping those already known. */
+    public void mergeLocations(Attrs other) {
+        other.locations.forEach(locations::putIfAbsent);
+    }
+
     private Object known(String key, String target) {
         Object v = tree.get(key);
+        if (v != null && lines != null) {
+            Location at = lines.apply(prefix + key);
+            if (at != null) locations.putIfAbsent(target, at);
+        }
         if (v instanceof Unresolved u) {
             unknown(target, u.reason());
             return null;
@@ -146,7 +193,7 @@ public final class Attrs {
     }
 
     @SuppressWarnings("unchecked")
-    private Attrs child(Map<?, ?> m) {
-        return new Attrs((Map<String, ?>) m, unknowns);
+    private Attrs child(Map<?, ?> m, String key) {
+        return new Attrs((Map<String, ?>) m, unknowns, lines, prefix + key + ".", locations);
     }
 }

@@ -13,8 +13,22 @@ public sealed interface Origin {
         public String describe() { return api + " at " + capturedAt; }
     }
 
-    /** Declared in a file (IaC), lines inclusive, 1-based. */
-    record FileRange(String file, int startLine, int endLine) implements Origin {
+    /**
+     * Declared in a file (IaC), lines inclusive, 1-based.
+     *
+     * @param properties where a canonical property was set (path to file and line), for the
+     *                   properties the input could place; a result points at the line of the first
+     *                   property its rule reads, else at the whole declaration
+     */
+    record FileRange(String file, int startLine, int endLine, java.util.Map<String, Location> properties) implements Origin {
+        public FileRange {
+            properties = properties == null ? java.util.Map.of() : java.util.Map.copyOf(properties);
+        }
+
+        public FileRange(String file, int startLine, int endLine) {
+            this(file, startLine, endLine, java.util.Map.of());
+        }
+
         public String describe() { return file + ":" + startLine + "-" + endLine; }
     }
 

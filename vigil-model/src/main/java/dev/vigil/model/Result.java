@@ -60,6 +60,11 @@ public record Result(
         return new Result(ruleId, severity, st, r, resourceType, resourceId, resourceName, provider, account, region, origin, location, suppressed);
     }
 
+    /** The same result pointing at another place (the line of the property its rule read). */
+    public Result withLocation(Location l) {
+        return new Result(ruleId, severity, status, reason, resourceType, resourceId, resourceName, provider, account, region, origin, l, suppressed);
+    }
+
     /** True when the status is FAIL and nothing suppresses it: what exit-code gates count. */
     public boolean actionableFailure() {
         return status == Status.FAIL && suppressed == null;

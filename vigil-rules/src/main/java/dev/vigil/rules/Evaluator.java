@@ -53,7 +53,41 @@ public final class Evaluator {
     }
 
     public Result evaluate(CompiledRule cr, Resource resource) {
-        return evaluate(cr, resource, params(cr));
+        return pointAtProperty(cr, resource, evaluate(cr, resource, params(cr)));
+    }
+
+    /**
+     * A result that needs action points at the line that set what its rule read, when the input
+     * knows it (IaC): the earliest such line among the properties the check reads on the resource
+     * itself, else the whole declaration. A property the code leaves out has no line: the
+     * declaration is where to add it.
+     */
+    static Result pointAtProperty(CompiledRule cr, Resource resource, Result result) {
+        if (result.status() == Status.PASS || !(resource.origin() instanceof dev.vigil.model.Origin.FileRange range)
+                || range.properties().isEmpty()) {
+            return result;
+        }
+        // the most specific line wins (the deepest property the check reads, or one inside it, or
+        // the block around it); among equally specific ones, the first in the file
+        dev.vigil.model.Location best = null;
+        int bestDepth = -1;
+        for (FieldPaths.Read read : cr.reads()) {
+            if (!read.self()) continue;
+            for (var e : range.properties().entrySet()) {
+                String p = e.getKey();
+                boolean related = p.equals(read.path()) || p.startsWith(read.path() + ".") || read.path().startsWith(p + ".");
+                if (!related) continue;
+                int depth = (int) p.chars().filter(ch -> ch == '.').count();
+                dev.vigil.model.Location l = e.getValue();
+                boolean earlier = best != null && (l.file().compareTo(best.file()) < 0
+                        || l.file().equals(best.file()) && l.startLine() < best.startLine());
+                if (depth > bestDepth || depth == bestDepth && earlier) {
+                    best = l;
+                    bestDepth = depth;
+                }
+            }
+        }
+        return best == null ? result : result.withLocation(best);
     }
 
     Result evaluate(CompiledRule cr, Resource resource, Map<String, Object> params) {

@@ -98,11 +98,40 @@ final class ModuleInstance {
                 String type = e.block().label(0);
                 String id = IacPaths.resourceId(source, e.address());
                 out.add(new TfResource(type, e.address(), source, e.block().file(), e.block().startLine(), e.block().endLine(), e.attributes(),
-                        marks(e.block(), id)));
+                        marks(e.block(), id), lines(e.block().body())));
             }
         }
         for (String name : mod.modules.keySet()) {
             for (ModuleInstance child : children(name)) child.collect(out);
+        }
+    }
+
+    /**
+     * Where each argument and nested block of a resource body is written: {@code bucket},
+     * {@code metadata_options}, {@code metadata_options.http_tokens}; a {@code dynamic "ingress"}
+     * block stands for the {@code ingress} blocks it makes. The first occurrence of a repeated block
+     * type wins: lines say where to look, not which instance.
+     */
+    static java.util.Map<String, Integer> lines(Body body) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        lines(body, "", out);
+        return out;
+    }
+
+    private static void lines(Body body, String prefix, java.util.Map<String, Integer> out) {
+        for (Body.Attribute a : body.attributes().values()) out.putIfAbsent(prefix + a.name(), a.line());
+        for (Body.Block b : body.blocks()) {
+            boolean dynamic = b.type().equals("dynamic");
+            String type = dynamic ? b.label(0) : b.type();
+            if (type.isEmpty()) continue;
+            out.putIfAbsent(prefix + type, b.startLine());
+            Body inner = b.body();
+            if (dynamic) {
+                List<Body.Block> content = inner.blocks("content");
+                if (content.isEmpty()) continue;
+                inner = content.get(0).body();
+            }
+            lines(inner, prefix + type + ".", out);
         }
     }
 

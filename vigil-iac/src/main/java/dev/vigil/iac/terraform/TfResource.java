@@ -20,12 +20,20 @@ import java.util.Map;
  *                     lists of maps, and {@link dev.vigil.iac.Unresolved} where the value cannot be
  *                     known statically
  * @param suppressions the {@code vigil:ignore} marks written on it, with {@link #id()} as resource id
+ * @param lines        the line of each argument and nested block as written ({@code versioning_configuration.status},
+ *                     blocks joined by their type, first occurrence); empty when the input has no lines (a plan)
  */
 public record TfResource(String type, String address, String source, String file, int startLine, int endLine,
-                         Map<String, Object> attributes, List<InlineSuppression> suppressions) {
+                         Map<String, Object> attributes, List<InlineSuppression> suppressions, Map<String, Integer> lines) {
 
     public TfResource {
         suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+    }
+
+    public TfResource(String type, String address, String source, String file, int startLine, int endLine,
+                      Map<String, Object> attributes, List<InlineSuppression> suppressions) {
+        this(type, address, source, file, startLine, endLine, attributes, suppressions, Map.of());
     }
 
     /** The canonical id of the resource: {@code <source>#<address>}. */

@@ -40,7 +40,19 @@ public final class Canon {
         fillUnknowns(props, "", unknowns);
         Map<String, Object> doc = Documents.of(props);
         return new Resource("aws", type.id(), id, name == null || name.isEmpty() ? r.address() : name, "", "", tags(r), doc, unknowns,
-                new Origin.FileRange(r.file(), r.startLine(), r.endLine()), relations);
+                new Origin.FileRange(r.file(), r.startLine(), r.endLine(), a.locations()), relations);
+    }
+
+    /**
+     * A reader of {@code r}'s arguments that records where each canonical property it reads was
+     * written, so a result can point at that line ({@link TfResource#lines}).
+     */
+    public static Attrs attrs(TfResource r) {
+        if (r.lines().isEmpty()) return new Attrs(r.attributes());
+        return new Attrs(r.attributes(), path -> {
+            Integer line = r.lines().get(path);
+            return line == null || line <= 0 ? null : new dev.vigil.model.Location(r.file(), line, line);
+        });
     }
 
     private static void fillUnknowns(Record rec, String prefix, Map<String, String> unknowns) {

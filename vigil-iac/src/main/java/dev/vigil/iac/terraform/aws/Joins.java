@@ -127,5 +127,6 @@ public final class Joins {
     /** Copies what a split resource could not tell into the primary's ledger. */
     public static void merge(Attrs primary, Attrs split) {
         split.unknowns().forEach(primary::unknown);
+        primary.mergeLocations(split);
     }
 }

@@ -19,7 +19,7 @@ public final class Policies {
             a.string(key, target); // records the reason
             return null;
         }
-        Object v = a.raw(key);
+        Object v = a.raw(key, target);
         if (v == null || (v instanceof String s && s.isBlank())) return absent;
         try {
             return v instanceof Map<?, ?> m ? PolicyDocuments.ofTree(m) : PolicyDocuments.parse(v.toString());

@@ -21,7 +21,7 @@ public final class Distributions {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         List<String> policies = new ArrayList<>();
         String defaultPolicy = a.block("default_cache_behavior", "viewerProtocolPolicies").string("viewer_protocol_policy", "viewerProtocolPolicies");
         policies.add(defaultPolicy);

@@ -24,7 +24,7 @@ public final class Trails {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = a.string("name", "name");
         String management = "All";
         String data = "None";

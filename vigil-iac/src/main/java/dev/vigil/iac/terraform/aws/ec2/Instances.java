@@ -33,7 +33,7 @@ public final class Instances {
     }
 
     public static List<Resource> map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         List<Resource> out = new ArrayList<>();
         List<Relation> rel = new ArrayList<>();
         List<String> groups = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class Instances {
             a.unknown("publicIpAddress", "associate_public_ip_address is not set and the subnet's map_public_ip_on_launch is not in the scan");
             return null;
         }
-        Boolean map = new Attrs(s.attributes()).bool("map_public_ip_on_launch", "publicIpAddress", false);
+        Boolean map = Canon.attrs(s).bool("map_public_ip_on_launch", "publicIpAddress", false);
         if (map == null) {
             a.unknown("publicIpAddress", "the subnet's map_public_ip_on_launch is not known");
             return null;
@@ -130,7 +130,7 @@ public final class Instances {
 
     /** {@code aws_ebs_volume}, attached to the instances of the {@code aws_volume_attachment}s naming it. */
     public static Resource volume(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         List<String> instances = new ArrayList<>();
         List<Relation> rel = new ArrayList<>();
         for (TfResource att : joins.splits(r, "aws_volume_attachment", "volume_id", Joins.keys(r, "id", "arn"))) {
@@ -147,7 +147,7 @@ public final class Instances {
 
     /** {@code aws_subnet}; public addresses on launch are off unless {@code map_public_ip_on_launch} says so. */
     public static Resource subnet(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         List<String> v6 = new ArrayList<>();
         String v6Block = a.string("ipv6_cidr_block", "ipv6CidrBlocks");
         if (v6Block != null && !v6Block.isEmpty()) v6.add(v6Block);

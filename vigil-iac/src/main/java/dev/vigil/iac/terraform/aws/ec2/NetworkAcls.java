@@ -25,14 +25,14 @@ public final class NetworkAcls {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         boolean isDefault = r.type().equals("aws_default_network_acl");
         List<NetworkAcl.Entry> entries = new ArrayList<>();
         for (Attrs e : a.blocks("ingress", "entries")) entry(e, false, "rule_no", "action", entries);
         for (Attrs e : a.blocks("egress", "entries")) entry(e, true, "rule_no", "action", entries);
         List<String> keys = Joins.keys(r, "id", "arn");
         for (TfResource s : joins.splits(r, "aws_network_acl_rule", "network_acl_id", keys)) {
-            Attrs sa = new Attrs(s.attributes());
+            Attrs sa = Canon.attrs(s);
             Boolean egress = sa.bool("egress", "entries", false);
             if (egress != null) entry(sa, egress, "rule_number", "rule_action", entries);
             Joins.merge(a, sa);

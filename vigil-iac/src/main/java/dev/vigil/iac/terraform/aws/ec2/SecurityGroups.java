@@ -32,7 +32,7 @@ public final class SecurityGroups {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         boolean isDefault = r.type().equals("aws_default_security_group");
         String name = isDefault ? "default" : Canon.name(a, "name", "name");
         String groupId = Canon.selfId(a, r, "groupId");
@@ -44,7 +44,7 @@ public final class SecurityGroups {
 
         List<String> keys = Joins.keys(r, "id", "arn");
         for (TfResource s : joins.splits(r, "aws_security_group_rule", "security_group_id", keys)) {
-            Attrs sa = new Attrs(s.attributes());
+            Attrs sa = Canon.attrs(s);
             String type = sa.string("type", "ingress");
             if (type == null) {
                 Joins.merge(a, sa);
@@ -59,7 +59,7 @@ public final class SecurityGroups {
         }
         for (String dir : List.of("ingress", "egress")) {
             for (TfResource s : joins.splits(r, "aws_vpc_security_group_" + dir + "_rule", "security_group_id", keys)) {
-                Attrs sa = new Attrs(s.attributes());
+                Attrs sa = Canon.attrs(s);
                 List<Permission> into = dir.equals("egress") ? egress : ingress;
                 String cidr4 = sa.string("cidr_ipv4", dir);
                 String cidr6 = sa.string("cidr_ipv6", dir);

@@ -24,10 +24,10 @@ public final class Snapshots {
     }
 
     public static Resource ebs(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         List<String> shared = new ArrayList<>();
         for (TfResource p : joins.splits(r, "aws_snapshot_create_volume_permission", "snapshot_id", Joins.keys(r, "id", "arn"))) {
-            Attrs pa = new Attrs(p.attributes());
+            Attrs pa = Canon.attrs(p);
             String account = pa.string("account_id", "sharedWith");
             if (account != null) shared.add(account);
             Joins.merge(a, pa);
@@ -37,7 +37,7 @@ public final class Snapshots {
         Boolean encrypted = a.has("encrypted") ? a.bool("encrypted", "encrypted") : null;
         if (encrypted == null && !a.unknowns().containsKey("encrypted")) {
             TfResource source = joins.target(a.raw("volume_id"), r, t -> Joins.keys(t, "id"), "aws_ebs_volume");
-            if (source != null) encrypted = new Attrs(source.attributes()).bool("encrypted", "encrypted", false);
+            if (source != null) encrypted = Canon.attrs(source).bool("encrypted", "encrypted", false);
             else a.unknown("encrypted", "a snapshot is encrypted when its volume is, and the volume is not in the scan");
         }
         Snapshot s = new Snapshot(a.string("id", "snapshotId"), volume, encrypted, Canon.referenceOr(a, r, "kms_key_id", "kmsKeyId", ""),
@@ -47,7 +47,7 @@ public final class Snapshots {
     }
 
     public static Resource db(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String id = a.string("db_snapshot_identifier", "dbSnapshotIdentifier");
         List<String> accounts = a.strings("shared_accounts", "sharedWithAccounts");
         if (accounts == null && !a.unresolved("shared_accounts")) accounts = List.of();
@@ -57,7 +57,7 @@ public final class Snapshots {
         Boolean encrypted = null;
         String engine = null;
         if (source != null) {
-            Attrs sa = new Attrs(source.attributes());
+            Attrs sa = Canon.attrs(source);
             encrypted = sa.bool("storage_encrypted", "encrypted", false);
             engine = sa.string("engine", "engine");
         } else if (a.has("encrypted")) {

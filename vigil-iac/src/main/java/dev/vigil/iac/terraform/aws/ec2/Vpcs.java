@@ -22,11 +22,11 @@ public final class Vpcs {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         boolean isDefault = r.type().equals("aws_default_vpc");
         List<Vpc.FlowLog> flowLogs = new ArrayList<>();
         for (TfResource f : joins.splits(r, "aws_flow_log", "vpc_id", Joins.keys(r, "id", "arn"))) {
-            Attrs fa = new Attrs(f.attributes());
+            Attrs fa = Canon.attrs(f);
             // A declared flow log is created ACTIVE; its id exists only after deploy (left out of the entry).
             flowLogs.add(new Vpc.FlowLog(fa.string("id", "flowLogs"), fa.string("traffic_type", "flowLogs"), "ACTIVE",
                     fa.string("log_destination_type", "flowLogs", "cloud-watch-logs")));

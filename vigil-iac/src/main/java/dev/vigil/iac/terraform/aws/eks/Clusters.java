@@ -20,7 +20,7 @@ public final class Clusters {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = a.string("name", "name");
         Attrs vpc = a.block("vpc_config", "vpcId");
         List<String> cidrs = vpc.strings("public_access_cidrs", "publicAccessCidrs");

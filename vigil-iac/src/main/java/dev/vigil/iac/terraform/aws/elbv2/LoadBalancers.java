@@ -23,7 +23,7 @@ public final class LoadBalancers {
     }
 
     public static Resource loadBalancer(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         String type = a.string("load_balancer_type", "type", "application");
         Boolean internal = a.bool("internal", "scheme", false);
@@ -83,7 +83,7 @@ public final class LoadBalancers {
     }
 
     public static Resource listener(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String lbRef = Canon.reference(a.raw("load_balancer_arn"), r);
         if (lbRef == null) a.string("load_balancer_arn", "loadBalancerArn");
         String protocol = a.string("protocol", "protocol");

@@ -38,14 +38,14 @@ public final class Iam {
     }
 
     public static Resource user(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "name", "id", "arn");
         boolean password = !joins.splits(r, "aws_iam_user_login_profile", "user", keys).isEmpty();
         List<User.AccessKey> accessKeys = new ArrayList<>();
         boolean created = true;
         for (TfResource k : joins.splits(r, "aws_iam_access_key", "user", keys)) {
-            Attrs ka = new Attrs(k.attributes());
+            Attrs ka = Canon.attrs(k);
             String status = ka.string("status", "accessKeys", "Active");
             // A state records when the key was created, which is when it was last rotated; a plan or HCL cannot.
             String rotated = ka.string("create_date", "accessKeys.lastRotated");
@@ -80,7 +80,7 @@ public final class Iam {
     }
 
     public static Resource group(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "name", "id", "arn");
         Set<String> members = new LinkedHashSet<>();
@@ -97,7 +97,7 @@ public final class Iam {
     }
 
     public static Resource role(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "name", "id", "arn");
         PolicyDocument trust = Policies.read(a, "assume_role_policy", "assumeRolePolicy", PolicyDocument.EMPTY);
@@ -144,7 +144,7 @@ public final class Iam {
 
     /** A customer managed policy; {@code attachmentCount} counts the principals the scan attaches it to. */
     public static Resource policy(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "arn", "id");
         long count = 0;
@@ -170,7 +170,7 @@ public final class Iam {
     }
 
     public static Resource instanceProfile(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> roles = new ArrayList<>();
         Object role = a.raw("role");
@@ -233,7 +233,7 @@ public final class Iam {
     private static List<InlinePolicy> inline(Attrs a, TfResource r, Joins joins, String type, String key, List<String> keys) {
         List<InlinePolicy> out = new ArrayList<>();
         for (TfResource p : joins.splits(r, type, key, keys)) {
-            Attrs pa = new Attrs(p.attributes());
+            Attrs pa = Canon.attrs(p);
             String name = pa.string("name", "inlinePolicies");
             if (name == null && !pa.unresolved("name")) pa.unknown("inlinePolicies", "no name configured: Terraform generates it at apply");
             PolicyDocument doc = Policies.read(pa, "policy", "inlinePolicies", PolicyDocument.EMPTY);

@@ -23,11 +23,11 @@ public final class KmsKeys {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         List<TfResource> policies = joins.splits(r, "aws_kms_key_policy", "key_id", Joins.keys(r, "key_id", "id", "arn"));
         PolicyDocument policy;
         if (!policies.isEmpty()) {
-            Attrs p = new Attrs(policies.get(policies.size() - 1).attributes());
+            Attrs p = Canon.attrs(policies.get(policies.size() - 1));
             policy = Policies.read(p, "policy", "policy", null);
             Joins.merge(a, p);
         } else {

@@ -25,14 +25,14 @@ public final class Functions {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "function_name", "functionName");
         List<String> keys = Joins.keys(r, "function_name", "arn", "id");
         List<PolicyDocument.Statement> statements = new ArrayList<>();
         for (TfResource p : joins.splits(r, "aws_lambda_permission", "function_name", keys)) statements.add(permission(a, p));
         String urlAuth = "";
         for (TfResource u : joins.splits(r, "aws_lambda_function_url", "function_name", keys)) {
-            Attrs ua = new Attrs(u.attributes());
+            Attrs ua = Canon.attrs(u);
             urlAuth = ua.string("authorization_type", "urlAuthType");
             Joins.merge(a, ua);
         }
@@ -78,7 +78,7 @@ public final class Functions {
 
     /** One {@code aws_lambda_permission} as the statement Lambda adds to the function's policy. */
     private static PolicyDocument.Statement permission(Attrs fn, TfResource p) {
-        Attrs a = new Attrs(p.attributes());
+        Attrs a = Canon.attrs(p);
         List<PolicyDocument.Condition> conditions = new ArrayList<>();
         condition(a, "source_arn", "ArnLike", "aws:sourcearn", conditions);
         condition(a, "source_account", "StringEquals", "aws:sourceaccount", conditions);

@@ -34,7 +34,7 @@ public final class Monitoring {
     }
 
     public static Resource logGroup(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         long filters = joins.ofType("aws_cloudwatch_log_metric_filter").stream()
                 .filter(f -> Joins.pointsAt(f.attributes().get("log_group_name"), f, r, Joins.keys(r, "name", "id"))).count();
@@ -46,7 +46,7 @@ public final class Monitoring {
     }
 
     public static Resource metricFilter(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = a.string("name", "name");
         Object groupValue = a.raw("log_group_name");
         TfResource group = joins.target(groupValue, r, t -> Joins.keys(t, "name", "id"), "aws_cloudwatch_log_group");
@@ -60,7 +60,7 @@ public final class Monitoring {
         }
         List<MetricFilter.Alarm> alarms = new ArrayList<>();
         for (TfResource al : joins.ofType("aws_cloudwatch_metric_alarm")) {
-            Attrs aa = new Attrs(al.attributes());
+            Attrs aa = Canon.attrs(al);
             boolean watches = false;
             for (String[] ref : watched(aa)) {
                 for (MetricFilter.Metric m : metrics) watches |= ref[0] != null && ref[0].equals(m.namespace()) && ref[1] != null && ref[1].equals(m.name());
@@ -121,7 +121,7 @@ public final class Monitoring {
     }
 
     public static Resource alarm(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = a.string("alarm_name", "name");
         List<Alarm.MetricRef> metrics = new ArrayList<>();
         for (String[] m : watched(a)) metrics.add(new Alarm.MetricRef(m[0], m[1]));
@@ -139,13 +139,13 @@ public final class Monitoring {
 
     /** {@code aws_sns_topic} with {@code aws_sns_topic_policy} and its {@code aws_sns_topic_subscription}s. */
     public static Resource topic(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "arn", "id");
         List<TfResource> policies = joins.splits(r, "aws_sns_topic_policy", "arn", keys);
         PolicyDocument policy;
         if (!policies.isEmpty()) {
-            Attrs p = new Attrs(policies.get(policies.size() - 1).attributes());
+            Attrs p = Canon.attrs(policies.get(policies.size() - 1));
             policy = Policies.read(p, "policy", "policy", null);
             Joins.merge(a, p);
         } else {

@@ -21,7 +21,7 @@ public final class DbInstances {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String id = Canon.name(a, "identifier", "dbInstanceIdentifier");
         String engine = a.string("engine", "engine");
         if (engine == null && !a.unresolved("engine")) a.unknown("engine", "no engine configured: it comes from the snapshot or replica source");

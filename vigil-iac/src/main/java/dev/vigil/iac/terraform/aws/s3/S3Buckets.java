@@ -38,7 +38,7 @@ public final class S3Buckets {
     static final String OWNER = "${data.aws_canonical_user_id.current.id}";
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "bucket", "name");
         List<String> keys = Joins.keys(r, "bucket", "id", "arn");
 
@@ -60,7 +60,7 @@ public final class S3Buckets {
     /** The last split of a type configuring the bucket (Terraform allows one; a second would fight the first at apply). */
     private static Attrs split(TfResource r, Joins joins, String type, List<String> keys) {
         List<TfResource> found = joins.splits(r, type, "bucket", keys);
-        return found.isEmpty() ? null : new Attrs(found.get(found.size() - 1).attributes());
+        return found.isEmpty() ? null : Canon.attrs(found.get(found.size() - 1));
     }
 
     /** No {@code aws_s3_bucket_public_access_block}: all four switches off, as on a new bucket. Each argument defaults to false. */

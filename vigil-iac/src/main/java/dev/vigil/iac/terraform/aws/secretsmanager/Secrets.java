@@ -17,7 +17,7 @@ public final class Secrets {
     }
 
     public static Resource map(TfResource r, Joins joins) {
-        Attrs a = new Attrs(r.attributes());
+        Attrs a = Canon.attrs(r);
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "arn", "id", "name");
         List<TfResource> rotations = joins.splits(r, "aws_secretsmanager_secret_rotation", "secret_id", keys);
@@ -27,7 +27,7 @@ public final class Secrets {
         String schedule = "";
         String lambda = "";
         if (!rotations.isEmpty()) {
-            Attrs rot = new Attrs(rotations.get(rotations.size() - 1).attributes());
+            Attrs rot = Canon.attrs(rotations.get(rotations.size() - 1));
             Attrs rules = rot.block("rotation_rules", "rotationDays");
             days = rules.number("automatically_after_days", "rotationDays");
             if (days == null && !rules.unresolved("automatically_after_days")) days = 0L;
