@@ -55,6 +55,27 @@ class IacLocationsTest {
                 """);
     }
 
+    @Test
+    void aCloudFormationFailurePointsAtThePropertyKey() throws Exception {
+        Path template = Files.writeString(repo.resolve("db.yaml"), """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Resources:
+                  Reports:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      Engine: postgres
+                      DBInstanceClass: db.t4g.micro
+                      MasterUsername: reporter
+                      PubliclyAccessible: true
+                """);
+        Path out = repo.resolve("db.sarif");
+        CliRun run = CliRun.of("scan", template.toString(), "--format", "sarif", "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Vigil.OK);
+
+        assertThat(sarifResult(JSON.readTree(out.toFile()), "aws-rds-instance-not-public").at("/locations/0/physicalLocation/region/startLine").asInt())
+                .isEqualTo(9);
+    }
+
     private JsonNode sarifResult(JsonNode sarif, String ruleId) {
         for (JsonNode r : sarif.at("/runs/0/results")) if (r.get("ruleId").asText().equals(ruleId)) return r;
         throw new AssertionError("no SARIF result for " + ruleId);

@@ -18,13 +18,21 @@ import java.util.Map;
  *                     removed, and {@link dev.vigil.iac.Unresolved} where a value is known only at
  *                     deploy (or depends on a parameter without value)
  * @param suppressions the {@code vigil:ignore} marks written on it, with {@link #id()} as resource id
+ * @param lines        the line of each property key as written ({@code VersioningConfiguration.Status}; the
+ *                     first item of a list stands for all), for pointing results at them
  */
 public record CfnResource(String logicalId, String type, String source, int startLine, int endLine, Map<String, Object> properties,
-                          List<InlineSuppression> suppressions) {
+                          List<InlineSuppression> suppressions, Map<String, Integer> lines) {
 
     public CfnResource {
         properties = properties == null ? Map.of() : properties;
         suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+    }
+
+    public CfnResource(String logicalId, String type, String source, int startLine, int endLine, Map<String, Object> properties,
+                       List<InlineSuppression> suppressions) {
+        this(logicalId, type, source, startLine, endLine, properties, suppressions, Map.of());
     }
 
     /** {@code <template>#<LogicalId>}. */

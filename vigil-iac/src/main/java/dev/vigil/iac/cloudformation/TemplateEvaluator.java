@@ -150,9 +150,26 @@ public final class TemplateEvaluator {
             Map<String, Object> properties = (Map<String, Object>) evaluated;
             int[] span = looped.containsKey(id) ? looped.get(id) : t.resourceSpan(id);
             CfnResource res = new CfnResource(id, type, t.file(), span[0], span[1], properties, List.of());
-            out.add(new CfnResource(id, type, t.file(), span[0], span[1], properties, TemplateMarks.of(t, res, r)));
+            Map<String, Integer> lines = new java.util.HashMap<>();
+            if (props != null) keyLines(props, "", lines);
+            out.add(new CfnResource(id, type, t.file(), span[0], span[1], properties, TemplateMarks.of(t, res, r), lines));
         }
         return out;
+    }
+
+    /** The line of every property key under {@code node}, as written (before intrinsic functions are applied). */
+    private void keyLines(Object node, String prefix, Map<String, Integer> out) {
+        if (node instanceof Map<?, ?> m) {
+            for (var e : m.entrySet()) {
+                String k = String.valueOf(e.getKey());
+                if (k.startsWith("Fn::") || k.equals("Ref")) continue; // a function call, not a property
+                int line = t.line(m, k);
+                if (line > 0) out.putIfAbsent(prefix + k, line);
+                keyLines(e.getValue(), prefix + k + ".", out);
+            }
+        } else if (node instanceof List<?> l) {
+            for (Object item : l) keyLines(item, prefix, out);
+        }
     }
 
     // ---- parameters ----

@@ -83,7 +83,8 @@ class CloudFormationInputTest {
         assertThat(logs.provider()).isEqualTo("aws");
         assertThat(logs.account()).isEmpty();
         assertThat(logs.region()).isEmpty();
-        assertThat(logs.origin()).isEqualTo(new Origin.FileRange(shown, 3, 6));
+        assertThat(logs.origin()).isEqualTo(new Origin.FileRange(shown, 3, 6,
+                java.util.Map.of("name", new dev.vigil.model.Location(shown, 6, 6))));
         assertThat(c.unmodelled()).containsEntry("AWS::SQS::Queue", 1L);
     }
 

@@ -183,10 +183,25 @@ public final class Stack {
         return tags;
     }
 
+    /** Readers made by {@link #attrs}, so that {@link #add} finds where each property was written. */
+    private final java.util.IdentityHashMap<CfnResource, Attrs> readers = new java.util.IdentityHashMap<>();
+
+    /** A reader of {@code r}'s properties that records the line of each canonical property it reads. */
+    public Attrs attrs(CfnResource r) {
+        Attrs a = new Attrs(r.properties(), path -> {
+            Integer line = r.lines().get(path);
+            return line == null || line <= 0 ? null : new dev.vigil.model.Location(r.source(), line, line);
+        });
+        readers.put(r, a);
+        return a;
+    }
+
     /** Adds the canonical resource made from {@code r}, located at its lines, with its own marks. */
     public Resource add(CfnResource r, ResourceType type, String name, Record properties, Map<String, String> unknowns, List<Relation> relations) {
+        Attrs reader = readers.get(r);
         Resource res = new Resource("aws", type.id(), r.id(), Objects.requireNonNullElse(name, r.logicalId()), "", "", tags(r),
-                Documents.of(properties), unknowns, new Origin.FileRange(r.source(), r.startLine(), r.endLine()), relations);
+                Documents.of(properties), unknowns, new Origin.FileRange(r.source(), r.startLine(), r.endLine(),
+                        reader == null ? Map.of() : reader.locations()), relations);
         out.add(res);
         suppressions.addAll(r.suppressions());
         consumed.add(r);

@@ -24,7 +24,7 @@ public final class TrailMapper {
     }
 
     private static void trail(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("TrailName", "name");
         if (name == null && !a.unresolved("TrailName")) a.unknown("name", "no TrailName: CloudFormation generates it at deploy");
         a.unknown("arn", "the trail's ARN is known only after deploy");

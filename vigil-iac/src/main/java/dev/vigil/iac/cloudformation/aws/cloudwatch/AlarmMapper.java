@@ -18,7 +18,7 @@ public final class AlarmMapper {
     }
 
     private static void alarm(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("AlarmName", "name");
         if (name == null && !a.unresolved("AlarmName")) a.unknown("name", "no AlarmName: CloudFormation generates it at deploy");
         a.unknown("arn", "the alarm's ARN is known only after deploy");

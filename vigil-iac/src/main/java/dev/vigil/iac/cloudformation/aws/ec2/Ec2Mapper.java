@@ -35,7 +35,7 @@ public final class Ec2Mapper {
     }
 
     private static void securityGroup(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("GroupName", "name");
         if (name == null && !a.unresolved("GroupName")) a.unknown("name", "no GroupName: CloudFormation generates the name at deploy");
         String vpc = stack.idOf(a, "VpcId", "vpcId", null);
@@ -78,7 +78,7 @@ public final class Ec2Mapper {
     }
 
     private static void networkAcl(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         List<NetworkAcl.Entry> entries = new ArrayList<>();
         for (CfnResource e : stack.pointingAt(r, "AWS::EC2::NetworkAclEntry", "NetworkAclId")) {
             Attrs x = new Attrs(e.properties(), a.unknowns());
@@ -105,7 +105,7 @@ public final class Ec2Mapper {
     }
 
     private static void vpc(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         List<Vpc.FlowLog> flowLogs = new ArrayList<>();
         for (CfnResource f : stack.pointingAt(r, "AWS::EC2::FlowLog", "ResourceId")) {
             Attrs x = new Attrs(f.properties(), a.unknowns());
@@ -120,7 +120,7 @@ public final class Ec2Mapper {
     }
 
     private static void instance(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         List<Relation> rel = new ArrayList<>();
         List<Attrs> nics = a.blocks("NetworkInterfaces", "subnetId");
         Attrs nic0 = nics.isEmpty() ? new Attrs(Map.of()) : nics.get(0);
@@ -198,7 +198,7 @@ public final class Ec2Mapper {
     }
 
     private static void volume(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         Boolean encrypted = a.bool("Encrypted", "encrypted");
         if (encrypted == null && !a.unresolved("Encrypted")) {
             a.unknown("encrypted", "no Encrypted: the account's EBS encryption-by-default setting decides at deploy");

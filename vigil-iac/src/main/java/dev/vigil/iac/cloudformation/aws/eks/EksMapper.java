@@ -22,7 +22,7 @@ public final class EksMapper {
     }
 
     private static void cluster(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("Name", "name");
         if (name == null && !a.unresolved("Name")) a.unknown("name", "no Name: CloudFormation generates it at deploy");
         a.unknown("arn", "the cluster's ARN is known only after deploy");

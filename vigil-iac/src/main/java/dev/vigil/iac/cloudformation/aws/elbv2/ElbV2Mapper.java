@@ -28,7 +28,7 @@ public final class ElbV2Mapper {
     }
 
     private static void loadBalancer(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("Name", "name");
         if (name == null && !a.unresolved("Name")) a.unknown("name", "no Name: CloudFormation generates it at deploy");
         a.unknown("arn", "the load balancer's ARN is known only after deploy");
@@ -69,7 +69,7 @@ public final class ElbV2Mapper {
     }
 
     private static void listener(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         a.unknown("arn", "the listener's ARN is known only after deploy");
         CfnResource lb = stack.find(a.raw("LoadBalancerArn"), r, "AWS::ElasticLoadBalancingV2::LoadBalancer");
         String protocol = a.string("Protocol", "protocol");

@@ -45,7 +45,7 @@ public final class IamMapper {
     }
 
     private static void instanceProfile(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = name(a, "InstanceProfileName", r);
         List<String> roles = new ArrayList<>();
         if (a.raw("Roles") instanceof List<?> l) {
@@ -64,7 +64,7 @@ public final class IamMapper {
     }
 
     private static void user(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = name(a, "UserName", r);
         boolean password = a.has("LoginProfile") && !a.unresolved("LoginProfile");
         if (a.unresolved("LoginProfile")) a.unknown("passwordEnabled", ((Unresolved) a.raw("LoginProfile")).reason());
@@ -103,7 +103,7 @@ public final class IamMapper {
     }
 
     private static void group(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = name(a, "GroupName", r);
         Set<String> members = new LinkedHashSet<>();
         for (CfnResource u : stack.ofType("AWS::IAM::User")) {
@@ -127,7 +127,7 @@ public final class IamMapper {
     }
 
     private static void role(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = name(a, "RoleName", r);
         PolicyDocument trust = Stack.policy(r.properties().get("AssumeRolePolicyDocument"), a, "assumeRolePolicy");
         List<String> profiles = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class IamMapper {
     }
 
     private static void managedPolicy(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = name(a, "ManagedPolicyName", r);
         long attachments = 0;
         for (String key : List.of("Roles", "Users", "Groups")) {

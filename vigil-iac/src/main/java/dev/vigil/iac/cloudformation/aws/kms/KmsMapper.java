@@ -22,7 +22,7 @@ public final class KmsMapper {
     }
 
     private static void key(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         PolicyDocument policy = null;
         if (a.has("KeyPolicy")) policy = Stack.policy(r.properties().get("KeyPolicy"), a, "policy");
         else a.unknown("policy", "no KeyPolicy: KMS applies its default key policy, which names the account known only at deploy");

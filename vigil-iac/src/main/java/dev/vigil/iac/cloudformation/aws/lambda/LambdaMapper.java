@@ -27,7 +27,7 @@ public final class LambdaMapper {
     }
 
     private static void function(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("FunctionName", "functionName");
         if (name == null && !a.unresolved("FunctionName")) a.unknown("functionName", "no FunctionName: CloudFormation generates it at deploy");
         a.unknown("arn", "the function's ARN is known only after deploy");

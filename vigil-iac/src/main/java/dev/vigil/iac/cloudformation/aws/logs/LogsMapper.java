@@ -17,7 +17,7 @@ public final class LogsMapper {
     }
 
     private static void logGroup(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("LogGroupName", "name");
         if (name == null && !a.unresolved("LogGroupName")) a.unknown("name", "no LogGroupName: CloudFormation generates it at deploy");
         a.unknown("arn", "the log group's ARN is known only after deploy");

@@ -28,7 +28,7 @@ public final class RdsMapper {
     }
 
     private static void dbInstance(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String id = a.string("DBInstanceIdentifier", "dbInstanceIdentifier");
         if (id == null && !a.unresolved("DBInstanceIdentifier")) a.unknown("dbInstanceIdentifier", "no DBInstanceIdentifier: CloudFormation generates it at deploy");
         String engine = a.string("Engine", "engine");

@@ -39,7 +39,7 @@ public final class S3Mapper {
     }
 
     private static void bucket(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("BucketName", "name");
         if (name == null && !a.has("BucketName")) a.unknown("name", "the bucket has no BucketName, so CloudFormation generates one at deploy");
         // a bucket's ARN has no account or region: with its name, it is known

@@ -21,7 +21,7 @@ public final class SecretsMapper {
     }
 
     private static void secret(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("Name", "name");
         if (name == null && !a.unresolved("Name")) a.unknown("name", "no Name: CloudFormation generates it at deploy");
         a.unknown("arn", "the secret's ARN is known only after deploy");

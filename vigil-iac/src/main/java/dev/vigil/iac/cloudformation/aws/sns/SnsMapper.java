@@ -24,7 +24,7 @@ public final class SnsMapper {
     }
 
     private static void topic(CfnResource r, Stack stack) {
-        Attrs a = new Attrs(r.properties());
+        Attrs a = stack.attrs(r);
         String name = a.string("TopicName", "name");
         if (name == null && !a.unresolved("TopicName")) a.unknown("name", "no TopicName: CloudFormation generates it at deploy");
         a.unknown("arn", "the topic's ARN is known only after deploy");
