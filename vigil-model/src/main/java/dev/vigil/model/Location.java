@@ -15,8 +15,10 @@ public record Location(String file, int startLine, int endLine) {
         return origin instanceof Origin.FileRange f ? new Location(f.file(), f.startLine(), f.endLine()) : null;
     }
 
+    /** {@code file:start-end}, {@code file:line}, or just {@code file} when the input has no lines (a Terraform plan). */
     @Override
     public String toString() {
+        if (startLine <= 0) return file;
         return file + ":" + startLine + (endLine > startLine ? "-" + endLine : "");
     }
 }
