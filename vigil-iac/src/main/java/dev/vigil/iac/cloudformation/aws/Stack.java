@@ -183,6 +183,16 @@ public final class Stack {
         return tags;
     }
 
+    /**
+     * The name property {@code key} (a TrailName, a TopicName): as written, or unknown when the
+     * template leaves it out, because CloudFormation then generates one at deploy.
+     */
+    public static String generatedName(Attrs a, String key) {
+        String name = a.string(key, "name");
+        if (name == null && !a.unresolved(key)) a.unknown("name", "no " + key + ": CloudFormation generates it at deploy");
+        return name;
+    }
+
     /** Readers made by {@link #attrs}, so that {@link #add} finds where each property was written. */
     private final java.util.IdentityHashMap<CfnResource, Attrs> readers = new java.util.IdentityHashMap<>();
 

@@ -28,4 +28,17 @@ public final class Policies {
             return null;
         }
     }
+
+    /**
+     * The policy of a resource that a separate policy resource may set ({@code aws_kms_key_policy},
+     * {@code aws_sns_topic_policy}): the last such resource wins, joined to {@code a}; else the
+     * resource's own {@code policy} argument; {@code null} (and unknown) when neither tells.
+     */
+    public static PolicyDocument ownOrSplit(Attrs a, java.util.List<dev.vigil.iac.terraform.TfResource> policies) {
+        if (policies.isEmpty()) return read(a, "policy", "policy", null);
+        Attrs p = Canon.attrs(policies.get(policies.size() - 1));
+        PolicyDocument policy = read(p, "policy", "policy", null);
+        Joins.merge(a, p);
+        return policy;
+    }
 }

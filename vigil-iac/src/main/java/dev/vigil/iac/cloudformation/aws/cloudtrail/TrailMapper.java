@@ -25,8 +25,7 @@ public final class TrailMapper {
 
     private static void trail(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("TrailName", "name");
-        if (name == null && !a.unresolved("TrailName")) a.unknown("name", "no TrailName: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "TrailName");
         a.unknown("arn", "the trail's ARN is known only after deploy");
         a.unknown("homeRegion", "the stack's region is known only at deploy");
         String management = "All";

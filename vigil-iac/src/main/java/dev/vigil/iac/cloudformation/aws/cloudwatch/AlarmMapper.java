@@ -19,8 +19,7 @@ public final class AlarmMapper {
 
     private static void alarm(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("AlarmName", "name");
-        if (name == null && !a.unresolved("AlarmName")) a.unknown("name", "no AlarmName: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "AlarmName");
         a.unknown("arn", "the alarm's ARN is known only after deploy");
         a.unknown("state", "an alarm's state is known only once it evaluates, after deploy");
         List<Alarm.MetricRef> metrics = new ArrayList<>();

@@ -23,8 +23,7 @@ public final class EksMapper {
 
     private static void cluster(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("Name", "name");
-        if (name == null && !a.unresolved("Name")) a.unknown("name", "no Name: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "Name");
         a.unknown("arn", "the cluster's ARN is known only after deploy");
         a.unknown("status", "known only after deploy");
         String version = a.string("Version", "version");

@@ -29,8 +29,7 @@ public final class ElbV2Mapper {
 
     private static void loadBalancer(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("Name", "name");
-        if (name == null && !a.unresolved("Name")) a.unknown("name", "no Name: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "Name");
         a.unknown("arn", "the load balancer's ARN is known only after deploy");
         a.unknown("dnsName", "known only after deploy");
         String type = a.string("Type", "type", "application");

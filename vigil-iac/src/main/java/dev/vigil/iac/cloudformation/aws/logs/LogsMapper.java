@@ -18,8 +18,7 @@ public final class LogsMapper {
 
     private static void logGroup(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("LogGroupName", "name");
-        if (name == null && !a.unresolved("LogGroupName")) a.unknown("name", "no LogGroupName: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "LogGroupName");
         a.unknown("arn", "the log group's ARN is known only after deploy");
         a.unknown("created", "known only after deploy");
         // metric filters are resources of their own; they are counted here, not joined

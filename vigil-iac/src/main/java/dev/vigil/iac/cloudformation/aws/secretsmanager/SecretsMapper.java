@@ -22,8 +22,7 @@ public final class SecretsMapper {
 
     private static void secret(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("Name", "name");
-        if (name == null && !a.unresolved("Name")) a.unknown("name", "no Name: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "Name");
         a.unknown("arn", "the secret's ARN is known only after deploy");
         boolean rotation = false;
         Long days = 0L;

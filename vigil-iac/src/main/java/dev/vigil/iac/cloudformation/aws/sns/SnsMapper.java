@@ -25,8 +25,7 @@ public final class SnsMapper {
 
     private static void topic(CfnResource r, Stack stack) {
         Attrs a = stack.attrs(r);
-        String name = a.string("TopicName", "name");
-        if (name == null && !a.unresolved("TopicName")) a.unknown("name", "no TopicName: CloudFormation generates it at deploy");
+        String name = Stack.generatedName(a, "TopicName");
         a.unknown("arn", "the topic's ARN is known only after deploy");
         PolicyDocument policy = PolicyDocument.EMPTY;
         for (CfnResource p : stack.pointingAt(r, "AWS::SNS::TopicPolicy", "Topics")) policy = Stack.policy(p.properties().get("PolicyDocument"), a, "policy");

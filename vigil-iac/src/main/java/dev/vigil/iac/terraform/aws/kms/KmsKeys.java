@@ -25,14 +25,7 @@ public final class KmsKeys {
     public static Resource map(TfResource r, Joins joins) {
         Attrs a = Canon.attrs(r);
         List<TfResource> policies = joins.splits(r, "aws_kms_key_policy", "key_id", Joins.keys(r, "key_id", "id", "arn"));
-        PolicyDocument policy;
-        if (!policies.isEmpty()) {
-            Attrs p = Canon.attrs(policies.get(policies.size() - 1));
-            policy = Policies.read(p, "policy", "policy", null);
-            Joins.merge(a, p);
-        } else {
-            policy = Policies.read(a, "policy", "policy", null);
-        }
+        PolicyDocument policy = Policies.ownOrSplit(a, policies);
         if (policy == null) a.unknown("policy", DEFAULT_POLICY);
         Boolean enabled = a.bool("is_enabled", "keyState", true);
         String spec = a.has("customer_master_key_spec") || a.unresolved("customer_master_key_spec")

@@ -143,14 +143,7 @@ public final class Monitoring {
         String name = Canon.name(a, "name", "name");
         List<String> keys = Joins.keys(r, "arn", "id");
         List<TfResource> policies = joins.splits(r, "aws_sns_topic_policy", "arn", keys);
-        PolicyDocument policy;
-        if (!policies.isEmpty()) {
-            Attrs p = Canon.attrs(policies.get(policies.size() - 1));
-            policy = Policies.read(p, "policy", "policy", null);
-            Joins.merge(a, p);
-        } else {
-            policy = Policies.read(a, "policy", "policy", null);
-        }
+        PolicyDocument policy = Policies.ownOrSplit(a, policies);
         if (policy == null) a.unknown("policy", DEFAULT_TOPIC_POLICY);
         long confirmed = 0;
         long pending = 0;
