@@ -339,14 +339,28 @@ final class ModuleInstance {
     // ---------------------------------------------------------------- variables and locals
 
     private Object variable(String name, int line) {
-        if (variables.containsKey(name)) {
-            Object v = variables.get(name);
-            return v == IN_PROGRESS ? Unresolved.because("var." + name + " refers to itself") : v;
+        return once(variables, name, "var." + name, () -> computeVariable(name));
+    }
+
+    /**
+     * The value cached under {@code key}, computed once. A value that needs itself on the way is
+     * unresolved ({@code what} refers to itself), never an endless loop; a computation that fails
+     * leaves nothing cached, so the next reader fails the same way.
+     */
+    private static Object once(Map<String, Object> cache, String key, String what, java.util.function.Supplier<Object> compute) {
+        if (cache.containsKey(key)) {
+            Object v = cache.get(key);
+            return v == IN_PROGRESS ? Unresolved.because(what + " refers to itself") : v;
         }
-        variables.put(name, IN_PROGRESS);
-        Object v = computeVariable(name);
-        variables.put(name, v);
-        return v;
+        cache.put(key, IN_PROGRESS);
+        try {
+            Object v = compute.get();
+            cache.put(key, v);
+            return v;
+        } catch (RuntimeException e) {
+            cache.remove(key);
+            throw e;
+        }
     }
 
     private Object computeVariable(String name) {
@@ -457,44 +471,28 @@ final class ModuleInstance {
     }
 
     private Object local(String name, int line) {
-        if (locals.containsKey(name)) {
-            Object v = locals.get(name);
-            return v == IN_PROGRESS ? Unresolved.because("local." + name + " refers to itself") : v;
-        }
-        ModuleDir.Local l = mod.locals.get(name);
-        if (l == null) {
+        if (!locals.containsKey(name) && mod.locals.get(name) == null) {
             if (!mod.brokenFiles.isEmpty()) return Unresolved.because("local." + name + " is declared in a file that could not be read");
             throw new EvalError("local." + name + " is not declared");
         }
-        locals.put(name, IN_PROGRESS);
-        Object v = safe(evaluator(l.file()), l.attribute().value());
-        locals.put(name, v);
-        return v;
+        return once(locals, name, "local." + name, () -> {
+            ModuleDir.Local l = mod.locals.get(name);
+            return safe(evaluator(l.file()), l.attribute().value());
+        });
     }
 
     // ---------------------------------------------------------------- data sources
 
     private Object data(String type, String name, int line) {
         String key = type + "." + name;
-        if (dataValues.containsKey(key)) {
-            Object v = dataValues.get(key);
-            return v == IN_PROGRESS ? Unresolved.because("data." + key + " refers to itself") : v;
-        }
         Body.Block b = mod.data.get(key);
-        if (b == null) {
+        if (!dataValues.containsKey(key) && b == null) {
             if (!mod.brokenFiles.isEmpty()) return Unresolved.because("data." + key + " is declared in a file that could not be read");
             throw new EvalError("data." + key + " is not declared");
         }
-        dataValues.put(key, IN_PROGRESS);
-        Object v;
-        if (type.equals("aws_iam_policy_document")) {
-            String address = prefix + "data." + key;
-            v = expand(b, address, (ev, addr) -> PolicyDocument.render(addr, body(ev, b.body(), true)));
-        } else {
-            v = Unresolved.because("data." + key + " is read at plan time");
-        }
-        dataValues.put(key, v);
-        return v;
+        return once(dataValues, key, "data." + key, () -> type.equals("aws_iam_policy_document")
+                ? expand(b, prefix + "data." + key, (ev, addr) -> PolicyDocument.render(addr, body(ev, b.body(), true)))
+                : Unresolved.because("data." + key + " is read at plan time"));
     }
 
     // ---------------------------------------------------------------- modules
@@ -516,14 +514,7 @@ final class ModuleInstance {
     }
 
     private Object moduleValue(String name) {
-        if (moduleValues.containsKey(name)) {
-            Object v = moduleValues.get(name);
-            return v == IN_PROGRESS ? Unresolved.because("module." + name + " refers to itself") : v;
-        }
-        moduleValues.put(name, IN_PROGRESS);
-        Object v = computeModule(name);
-        moduleValues.put(name, v);
-        return v;
+        return once(moduleValues, name, "module." + name, () -> computeModule(name));
     }
 
     private Object computeModule(String name) {
@@ -591,16 +582,11 @@ final class ModuleInstance {
     private final Map<String, Object> outputCache = new HashMap<>();
 
     private Object output(String name) {
-        if (outputCache.containsKey(name)) {
-            Object v = outputCache.get(name);
-            return v == IN_PROGRESS ? Unresolved.because("output " + name + " refers to itself") : v;
-        }
-        outputCache.put(name, IN_PROGRESS);
-        Body.Block o = mod.outputs.get(name);
-        Expr e = o.body().expr("value");
-        Object v = e == null ? null : safe(evaluator(o.file()), e);
-        outputCache.put(name, v);
-        return v;
+        return once(outputCache, name, "output " + name, () -> {
+            Body.Block o = mod.outputs.get(name);
+            Expr e = o.body().expr("value");
+            return e == null ? null : safe(evaluator(o.file()), e);
+        });
     }
 
     private Map<String, Object> outputs() {
