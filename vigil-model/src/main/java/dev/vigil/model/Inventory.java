@@ -46,6 +46,49 @@ public final class Inventory {
         return byAccountAndType.getOrDefault(account + "|" + type, List.of());
     }
 
+    /** Per account and type: each string value found anywhere in a resource's properties, to the resources holding it. Built on first use. */
+    private final java.util.concurrent.ConcurrentHashMap<String, ValueIndex> byValue = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The resources of one type by the strings they hold, and those with unknown or failed properties, which might hold any. */
+    private record ValueIndex(Map<String, List<Resource>> holding, List<Resource> uncertain) {
+    }
+
+    /**
+     * The resources of {@code type} in {@code account} whose properties hold the string
+     * {@code value} anywhere (a security group id in another group's rules, a key id in a
+     * volume), plus those with unknown or failed properties, which might hold it where Vigil could
+     * not see: candidates for a rule to check exactly, found through an index rather than by
+     * reading every resource of the type for every subject. The uncertain ones keep the rule's
+     * answer UNKNOWN where it was, rather than a FAIL that assumed they do not hold it.
+     */
+    public List<Resource> referencing(String account, String type, String value) {
+        ValueIndex index = byValue.computeIfAbsent(account + "|" + type, k -> {
+            Map<String, List<Resource>> holding = new HashMap<>();
+            List<Resource> uncertain = new ArrayList<>();
+            for (Resource r : ofType(account, type)) {
+                if (!r.unknowns().isEmpty() || !r.failures().isEmpty()) {
+                    uncertain.add(r);
+                    continue;
+                }
+                Set<String> values = new java.util.HashSet<>();
+                strings(r.properties(), values);
+                for (String v : values) holding.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
+            }
+            return new ValueIndex(holding, uncertain);
+        });
+        List<Resource> found = index.holding().getOrDefault(value, List.of());
+        if (index.uncertain().isEmpty()) return found;
+        List<Resource> out = new ArrayList<>(found);
+        out.addAll(index.uncertain());
+        return out;
+    }
+
+    private static void strings(Object node, Set<String> out) {
+        if (node instanceof String s) out.add(s);
+        else if (node instanceof Map<?, ?> m) m.values().forEach(v -> strings(v, out));
+        else if (node instanceof java.util.Collection<?> c) c.forEach(v -> strings(v, out));
+    }
+
     /** The resources of {@code type} that {@code subject} points to or that point to it. */
     public List<Resource> related(Resource subject, String type) {
         List<Resource> out = new ArrayList<>();

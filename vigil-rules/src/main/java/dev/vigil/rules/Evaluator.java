@@ -129,6 +129,8 @@ public final class Evaluator {
                         (Map doc, String type) -> related(subject, type)),
                 CelFunctionBinding.from(RuleCompiler.RESOURCES, String.class,
                         type -> documents(inventory.ofType(subject.account(), type))),
+                CelFunctionBinding.from(RuleCompiler.REFERENCING, String.class, String.class,
+                        (type, value) -> documents(inventory.referencing(subject.account(), type, value))),
                 CelFunctionBinding.from(RuleCompiler.DAYS_SINCE, String.class, this::daysSince));
     }
 

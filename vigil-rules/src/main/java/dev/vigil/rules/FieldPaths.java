@@ -95,6 +95,9 @@ final class FieldPaths {
                     CelExpr typeArg = call.args().get(call.args().size() - 1);
                     return inventoryList(fn, typeArg);
                 }
+                if (fn.equals("referencing") && call.args().size() == 2) {
+                    return inventoryList(fn, call.args().get(0));
+                }
                 return Value.UNKNOWN;
             }
             case COMPREHENSION -> {

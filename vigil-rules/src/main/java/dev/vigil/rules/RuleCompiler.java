@@ -31,6 +31,7 @@ import dev.vigil.model.ResourceTypes;
 public final class RuleCompiler {
     static final String RELATED = "related_map_string";
     static final String RESOURCES = "resources_string";
+    static final String REFERENCING = "referencing_string_string";
     static final String DAYS_SINCE = "daysSince_string";
 
     private final ResourceTypes types;
@@ -49,6 +50,8 @@ public final class RuleCompiler {
                                 CelOverloadDecl.newGlobalOverload(RELATED, ListType.create(doc), doc, SimpleType.STRING)),
                         CelFunctionDecl.newFunctionDeclaration("resources",
                                 CelOverloadDecl.newGlobalOverload(RESOURCES, ListType.create(doc), SimpleType.STRING)),
+                        CelFunctionDecl.newFunctionDeclaration("referencing",
+                                CelOverloadDecl.newGlobalOverload(REFERENCING, ListType.create(doc), SimpleType.STRING, SimpleType.STRING)),
                         CelFunctionDecl.newFunctionDeclaration("daysSince",
                                 CelOverloadDecl.newGlobalOverload(DAYS_SINCE, SimpleType.INT, SimpleType.STRING)))
                 .setResultType(SimpleType.BOOL)
@@ -81,7 +84,8 @@ public final class RuleCompiler {
         }
         try {
             CelRuntime.Program program = runtime.createProgram(ast);
-            boolean inventory = analysis.functions().contains("related") || analysis.functions().contains("resources");
+            boolean inventory = analysis.functions().contains("related") || analysis.functions().contains("resources")
+                    || analysis.functions().contains("referencing");
             return new CompiledRule(rule, program, analysis.reads(), inventory, analysis.functions().contains("daysSince"));
         } catch (Exception e) {
             throw new RuleLoadException(rule.source(), checkLine, "rule " + rule.id() + ": " + e.getMessage());
