@@ -66,7 +66,7 @@ final class BaselineCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("vigil: baseline not written: " + report.badFiles().size() + " file(s) could not be read");
                 return Vigil.INPUT_ERROR;
             }
-            Baseline.write(output, report, Instant.now());
+            AtomicFile.write(output, Baseline.json(report, Instant.now()));
             long failures = report.results().stream().filter(r -> r.status() == Status.FAIL).count();
             spec.commandLine().getErr().println("vigil: wrote " + output + " (" + failures + " failures accepted)");
             return Vigil.OK;

@@ -21,10 +21,8 @@ import dev.vigil.store.Store;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -226,14 +224,7 @@ final class ScanOptions {
     private static void writeAtomically(Path target, ScanReport report, ReportContext ctx, ReportWriter writer) throws IOException {
         StringWriter buffer = new StringWriter();
         writer.write(report, ctx, buffer);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".vigil-", ".tmp");
-        try {
-            Files.writeString(tmp, buffer.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, buffer.toString());
     }
 
     private static Severity severity(String text, String option) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,10 +61,11 @@ public record Baseline(Instant created, Set<String> findingIds) {
     }
 
     /**
-     * Writes the baseline whole or not at all, with each failure's rule, resource and location beside
-     * its id so that a reviewer of the file can see what was accepted.
+     * The baseline file's text: each failure's id, with its rule, resource and location beside it so
+     * that a reviewer of the file can see what was accepted. Writing it is the front end's
+     * (whole or not at all).
      */
-    public static void write(Path file, ScanReport report, Instant now) throws IOException {
+    public static String json(ScanReport report, Instant now) {
         ObjectNode root = JSON.createObjectNode();
         root.put("vigilBaseline", FORMAT);
         root.put("created", now.toString());
@@ -80,14 +80,10 @@ public record Baseline(Instant created, Set<String> findingIds) {
                     f.put("resource", r.resourceId());
                     if (r.location() != null) f.put("location", r.location().toString());
                 });
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".vigil-baseline-", ".tmp");
         try {
-            Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serializes", e);
         }
     }
 

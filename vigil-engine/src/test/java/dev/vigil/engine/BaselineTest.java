@@ -34,7 +34,7 @@ class BaselineTest {
     @Test
     void aFailureInTheBaselineIsMarkedBaselinedEvenAfterItMovedAndOnlyNewOnesCountForTheGate(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("baseline.json");
-        Baseline.write(file, report(fail("aws-s3-public", "infra#aws_s3_bucket.a", 10)), CREATED);
+        Files.writeString(file, Baseline.json(report(fail("aws-s3-public", "infra#aws_s3_bucket.a", 10)), CREATED));
 
         // the same bucket moved 40 lines down, and a new public bucket appeared
         ScanReport later = report(fail("aws-s3-public", "infra#aws_s3_bucket.a", 50), fail("aws-s3-public", "infra#aws_s3_bucket.b", 80));
@@ -57,7 +57,7 @@ class BaselineTest {
         Result unknown = new Result("aws-s3-public", Severity.HIGH, Status.UNKNOWN, "var.policy has no value", "aws.s3.bucket",
                 "infra#aws_s3_bucket.a", "a", "aws", "", "", "");
         Path file = dir.resolve("b.json");
-        Baseline.write(file, report(unknown), CREATED);
+        Files.writeString(file, Baseline.json(report(unknown), CREATED));
 
         assertThat(Baseline.read(file).findingIds()).isEmpty();
     }

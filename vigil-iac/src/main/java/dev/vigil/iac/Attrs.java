@@ -41,6 +41,18 @@ public final class Attrs {
         this(tree, new LinkedHashMap<>(), lines, "", new LinkedHashMap<>());
     }
 
+    /**
+     * A reader of a resource declared in {@code file}, whose arguments are written at {@code lines}
+     * (argument path to 1-based line, as the IaC reader found them); no lines, no places.
+     */
+    public static Attrs declaredIn(Map<String, ?> tree, String file, Map<String, Integer> lines) {
+        if (lines.isEmpty()) return new Attrs(tree);
+        return new Attrs(tree, path -> {
+            Integer line = lines.get(path);
+            return line == null || line <= 0 ? null : new Location(file, line, line);
+        });
+    }
+
     private Attrs(Map<String, ?> tree, Map<String, String> unknowns, java.util.function.Function<String, Location> lines, String prefix,
                   Map<String, Location> locations) {
         this.tree = tree == null ? Map.of() : tree;
@@ -63,10 +75,7 @@ public final class Attrs {
     /** The attribute as it is, as {@link #raw(String)}, recording where it was written as the place of {@code target}. */
     public Object raw(String key, String target) {
         Object v = tree.get(key);
-        if (v != null && lines != null) {
-            Location at = lines.apply(prefix + key);
-            if (at != null) locations.putIfAbsent(target, at);
-        }
+        if (v != null) place(key, target);
         return v;
     }
 
@@ -169,6 +178,13 @@ public final class Attrs {
         return unknowns;
     }
 
+    /** Records where {@code key} is written as the place of {@code target}, when the input has lines. */
+    private void place(String key, String target) {
+        if (lines == null) return;
+        Location at = lines.apply(prefix + key);
+        if (at != null) locations.putIfAbsent(target, at);
+    }
+
     /** Where the canonical properties read so far were written (those the input could place). */
     public Map<String, Location> locations() {
         return locations;
@@ -181,10 +197,7 @@ public final class Attrs {
 
     private Object known(String key, String target) {
         Object v = tree.get(key);
-        if (v != null && lines != null) {
-            Location at = lines.apply(prefix + key);
-            if (at != null) locations.putIfAbsent(target, at);
-        }
+        if (v != null) place(key, target);
         if (v instanceof Unresolved u) {
             unknown(target, u.reason());
             return null;

@@ -1,8 +1,9 @@
 package dev.vigil.store;
 
+import dev.vigil.model.Glob;
+
 import dev.vigil.model.Result;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What an exception covers. A {@code null} part matches anything; {@code rule} and {@code resource}
@@ -47,8 +48,8 @@ public record ExceptionScope(String account, String region, String rule, String 
     public boolean matches(Result r, Map<String, String> tags) {
         if (account != null && !account.equals(r.account())) return false;
         if (region != null && !region.equals(r.region())) return false;
-        if (!glob(rule, r.ruleId())) return false;
-        if (resource != null && !glob(resource, r.resourceId()) && !glob(resource, r.resourceName())) return false;
+        if (!Glob.matches(rule, r.ruleId())) return false;
+        if (resource != null && !Glob.matches(resource, r.resourceId()) && !Glob.matches(resource, r.resourceName())) return false;
         return tagKey == null || (tags != null && tagValue.equals(tags.get(tagKey)));
     }
 
@@ -60,26 +61,6 @@ public record ExceptionScope(String account, String region, String rule, String 
         if (resource != null) sb.append(" resource=").append(resource);
         if (tagKey != null) sb.append(" tag=").append(tagKey).append('=').append(tagValue);
         return sb.toString();
-    }
-
-    static boolean glob(String glob, String text) {
-        if (text == null) return false;
-        StringBuilder re = new StringBuilder();
-        int literal = -1;
-        for (int i = 0; i < glob.length(); i++) {
-            char ch = glob.charAt(i);
-            if (ch == '*' || ch == '?') {
-                if (literal >= 0) {
-                    re.append(Pattern.quote(glob.substring(literal, i)));
-                    literal = -1;
-                }
-                re.append(ch == '*' ? ".*" : ".");
-            } else if (literal < 0) {
-                literal = i;
-            }
-        }
-        if (literal >= 0) re.append(Pattern.quote(glob.substring(literal)));
-        return Pattern.compile(re.toString(), Pattern.DOTALL).matcher(text).matches();
     }
 
     private static String blankToNull(String s) {

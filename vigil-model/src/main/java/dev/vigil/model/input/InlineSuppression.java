@@ -1,7 +1,7 @@
 package dev.vigil.model.input;
 
+import dev.vigil.model.Glob;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * A {@code vigil:ignore=<rule-id> <reason> [exp:YYYY-MM-DD]} written next to a resource in IaC (a
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * and the result says so.
  *
  * @param resourceId the canonical id of the resource it sits on
- * @param rule       a rule id, or a glob over rule ids ({@code aws-s3-*})
+ * @param rule       a rule id, or a glob over rule ids ({@code aws-s3-*}, as {@link Glob} reads it)
  * @param reason     required: a suppression without a reason is bad input
  * @param expires    the last day it applies, or {@code null} for no expiry
  * @param file       the file it is written in
@@ -19,9 +19,7 @@ import java.util.regex.Pattern;
 public record InlineSuppression(String resourceId, String rule, String reason, LocalDate expires, String file, int line) {
 
     public boolean matches(String ruleId) {
-        if (rule.equals(ruleId) || rule.equals("*")) return true;
-        if (!rule.contains("*")) return false;
-        return Pattern.compile(Pattern.quote(rule).replace("*", "\\E.*\\Q")).matcher(ruleId).matches();
+        return Glob.matches(rule, ruleId);
     }
 
     /** True on {@code day} when it has not expired (it applies through its expiry day). */

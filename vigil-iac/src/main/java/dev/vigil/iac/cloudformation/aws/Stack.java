@@ -198,10 +198,7 @@ public final class Stack {
 
     /** A reader of {@code r}'s properties that records the line of each canonical property it reads. */
     public Attrs attrs(CfnResource r) {
-        Attrs a = new Attrs(r.properties(), path -> {
-            Integer line = r.lines().get(path);
-            return line == null || line <= 0 ? null : new dev.vigil.model.Location(r.source(), line, line);
-        });
+        Attrs a = Attrs.declaredIn(r.properties(), r.source(), r.lines());
         readers.put(r, a);
         return a;
     }

@@ -48,11 +48,7 @@ public final class Canon {
      * written, so a result can point at that line ({@link TfResource#lines}).
      */
     public static Attrs attrs(TfResource r) {
-        if (r.lines().isEmpty()) return new Attrs(r.attributes());
-        return new Attrs(r.attributes(), path -> {
-            Integer line = r.lines().get(path);
-            return line == null || line <= 0 ? null : new dev.vigil.model.Location(r.file(), line, line);
-        });
+        return Attrs.declaredIn(r.attributes(), r.file(), r.lines());
     }
 
     private static void fillUnknowns(Record rec, String prefix, Map<String, String> unknowns) {
